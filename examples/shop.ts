@@ -1,6 +1,6 @@
 import { App, Chart } from 'cdk8s';
-import * as kplus from 'cdk8s-plus-27';
 import { istio } from 'cdk8s-patterns';
+import * as kplus from 'cdk8s-plus-27';
 
 /**
  * A small shop, composed from cdk8s-patterns constructs the way an application repository would.
