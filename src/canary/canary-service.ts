@@ -350,7 +350,7 @@ export class CanaryService extends Construct {
       rules: this.renderVirtualService().http!,
       subsets: this.versions.map((v, i) => ({
         name: v,
-        note: this.props.versions[i].trafficPolicy?.loadBalancer?.description,
+        note: (this.props.versions[i].trafficPolicy?.loadBalancer ?? this.props.trafficPolicy?.loadBalancer)?.description,
       })),
     });
   }
@@ -566,6 +566,9 @@ export class CanaryService extends Construct {
     }
 
     const selector: Record<string, string> = svc.spec?.selector ?? {};
+    if (Object.keys(selector).length === 0) {
+      errors.push(propMessage('service.spec.selector', selector, 'must not be empty: a Service without a selector gets no endpoints from the pods'));
+    }
     if (this.versionLabel in selector) {
       errors.push(propMessage('service.spec.selector', selector, `must not contain the version label '${this.versionLabel}': the Service must select every version`));
     }
@@ -601,8 +604,7 @@ function podLabels(d: kplus.Deployment): Record<string, string> {
   return d.podMetadata.toJson().labels ?? {};
 }
 
-/** Whether a selector (non-empty) selects pods with these labels. */
+/** Whether pods with these labels carry every label of the selector (an empty selector selects every pod). */
 function selects(selector: Record<string, string>, labels: Record<string, string>): boolean {
-  const entries = Object.entries(selector);
-  return entries.length > 0 && entries.every(([k, v]) => labels[k] === v);
+  return Object.entries(selector).every(([k, v]) => labels[k] === v);
 }

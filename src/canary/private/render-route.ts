@@ -1,6 +1,6 @@
 import { IConstruct } from 'constructs';
-import { describeValue, propError, requireProp } from '../../common';
 import * as istio from '../../../imports/networking.istio.io';
+import { describeValue, propError, requireProp } from '../../common';
 import { CanaryRoute, CanaryRouteOptions, CorsPolicy, HeaderEdits, HttpFaultInjection, HttpMirror, HttpRetryPolicy } from '../http-route';
 import { HttpMatch, StringMatch } from '../match';
 import { checkDuration, checkHeaderName, checkInteger, checkLabels, checkPercent, checkRegex, isDns1123Label, key } from './checks';
