@@ -238,8 +238,8 @@ export class CanaryService extends Construct {
     checkLabelKey(this, 'versionLabel', this.versionLabel);
     requireProp(this.versionLabel !== this.appLabel, this, 'versionLabel', this.versionLabel, "must differ from 'appLabel'");
 
-    this.versions = this.checkVersions(props.versions);
-    this.weights = this.resolveWeights();
+    this.versions = Object.freeze(this.checkVersions(props.versions)) as string[];
+    this.weights = Object.freeze(this.resolveWeights());
     this.ports = this.resolvePorts();
     this.checkRoutePort();
     for (const [i, host] of (props.hosts ?? []).entries()) {
@@ -255,10 +255,11 @@ export class CanaryService extends Construct {
       this.subsetPolicies[v.name] = renderTrafficPolicy(this, `versions[${i}].trafficPolicy`, v.trafficPolicy);
     });
 
-    this.deployments = {};
+    const deployments: Record<string, kplus.Deployment> = {};
     props.versions.forEach(v => {
-      this.deployments[v.name] = this.addVersionDeployment(v);
+      deployments[v.name] = this.addVersionDeployment(v);
     });
+    this.deployments = Object.freeze(deployments);
 
     this.service = new kplus.Service(this, 'Service', {
       metadata: { name: this.serviceName },
@@ -366,6 +367,10 @@ export class CanaryService extends Construct {
         `must be unique: versions[${names.indexOf(v.name)}] has the same name, and two subsets would select the same pods`);
       names.push(v.name);
       requireProp(Array.isArray(v.containers) && v.containers.length > 0, this, `${prop}.containers`, v.containers, 'must list at least one container');
+      requireProp(v.select !== true, this, `${prop}.select`, v.select, 'must be left out: the construct selects the pods by the app and version labels');
+      const deploymentName = v.metadata?.name ?? `${this.serviceName}-${v.name}`;
+      const sameName = versions.findIndex(o => (o.metadata?.name ?? `${this.serviceName}-${o.name}`) === deploymentName);
+      requireProp(sameName === i, this, `${prop}.metadata.name`, deploymentName, `must be unique: versions[${sameName}] has a Deployment of that name`);
       for (const [label, expected] of [[this.appLabel, this.serviceName], [this.versionLabel, v.name]]) {
         const given = v.podMetadata?.labels?.[label];
         requireProp(given === undefined || given === expected, this, key(`${prop}.podMetadata.labels`, label), given,

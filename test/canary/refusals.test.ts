@@ -50,6 +50,11 @@ const cases: Array<[string, () => unknown, string[]]> = [
   }), ["'versions[0].podMetadata.labels[\"version\"]' (\"v2\")", 'must be "v1" or left out']],
   ['a version name that is not a DNS-1123 label', () => make({ versions: versions('V1') }),
     ["'versions[0].name' (\"V1\")", 'must be a DNS-1123 label']],
+  ['a version that asks cdk8s-plus to select its pods', () => make({ versions: [{ ...versions('v1')[0], select: true }] }),
+    ["'versions[0].select' (true)", 'must be left out: the construct selects the pods by the app and version labels']],
+  ['two versions with the same Deployment name', () => make({
+    versions: [{ ...versions('v1')[0], metadata: { name: 'app' } }, { ...versions('v2')[0], metadata: { name: 'app' } }],
+  }), ["'versions[1].metadata.name' (\"app\")", 'must be unique: versions[0] has a Deployment of that name']],
   ['no versions', () => make({ versions: [] }), ["'versions' ([])", 'must list at least one version']],
   ['a version without containers', () => make({ versions: [{ name: 'v1' }] }),
     ["'versions[0].containers' (undefined)", 'must list at least one container']],
