@@ -1,0 +1,102 @@
+import { Duration } from 'cdk8s';
+import { IConstruct } from 'constructs';
+import { formatDuration, propError, requireProp } from '../../common';
+
+const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+const DNS1035_LABEL = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
+const LABEL_NAME = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
+const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
+const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+// RFC 7230 token characters, lowercase only; a leading ':' for pseudo-headers such as ':authority'
+const HEADER_NAME = /^:?[a-z0-9!#$%&'*+.^_`|~-]+$/;
+
+/** Renders a prop path segment for a map key: `headers["x-user"]`. */
+export function key(prop: string, k: string): string {
+  return `${prop}[${JSON.stringify(k)}]`;
+}
+
+/** A DNS-1123 label (Kubernetes object names, subset names, namespaces). */
+export function isDns1123Label(value: unknown): value is string {
+  return typeof value === 'string' && value.length <= 63 && DNS1123_LABEL.test(value);
+}
+
+/** A DNS-1035 label (Service names). */
+export function isDns1035Label(value: unknown): value is string {
+  return typeof value === 'string' && value.length <= 63 && DNS1035_LABEL.test(value);
+}
+
+export function checkLabelKey(scope: IConstruct, prop: string, value: unknown): void {
+  const ok = typeof value === 'string' && (() => {
+    const parts = value.split('/');
+    if (parts.length > 2) return false;
+    const [prefix, name] = parts.length === 2 ? parts : [undefined, parts[0]];
+    if (prefix !== undefined && !(prefix.length <= 253 && DNS1123_SUBDOMAIN.test(prefix))) return false;
+    return name.length <= 63 && LABEL_NAME.test(name);
+  })();
+  requireProp(ok, scope, prop, value, 'must be a Kubernetes label key (an optional DNS subdomain prefix and "/", then 1-63 alphanumerics, "-", "_", ".")');
+}
+
+export function checkLabelValue(scope: IConstruct, prop: string, value: unknown): void {
+  requireProp(typeof value === 'string' && value.length <= 63 && LABEL_VALUE.test(value), scope, prop, value,
+    'must be a Kubernetes label value (at most 63 alphanumerics, "-", "_", ".", starting and ending alphanumeric)');
+}
+
+export function checkLabels(scope: IConstruct, prop: string, labels: Record<string, string>): void {
+  for (const [k, v] of Object.entries(labels)) {
+    checkLabelKey(scope, key(prop, k), k);
+    checkLabelValue(scope, key(prop, k), v);
+  }
+}
+
+/** Integer within [min, max]. */
+export function checkInteger(scope: IConstruct, prop: string, value: unknown, min: number, max: number): void {
+  requireProp(Number.isInteger(value) && (value as number) >= min && (value as number) <= max, scope, prop, value,
+    `must be an integer from ${min} to ${max}`);
+}
+
+/** A percentage of requests: a number from 0 to 100 (fractions allowed). */
+export function checkPercent(scope: IConstruct, prop: string, value: unknown): void {
+  requireProp(typeof value === 'number' && Number.isFinite(value) && value >= 0 && value <= 100, scope, prop, value,
+    'must be a percentage from 0 to 100');
+}
+
+/**
+ * Checks a Duration as Istio's CRDs do (`duration(self) >= duration('1ms')`, whole milliseconds) and returns
+ * its Go duration string.
+ */
+export function checkDuration(scope: IConstruct, prop: string, d: Duration, wholeSeconds = false): string {
+  if (!(d instanceof Duration)) throw propError(scope, prop, d, 'must be a cdk8s Duration');
+  const ms = d.toMilliseconds({ integral: false });
+  requireProp(Number.isInteger(ms) && ms >= 1, scope, prop, `${ms}ms`, 'must be a whole number of milliseconds, at least 1ms');
+  if (wholeSeconds) requireProp(ms % 1000 === 0, scope, prop, `${ms}ms`, 'must be a whole number of seconds');
+  return formatDuration(d);
+}
+
+/**
+ * An HTTP header name (RFC 7230 token). Match keys must also be lowercase: Envoy lowercases every header
+ * name, so a match on "X-User" would never hold.
+ */
+export function checkHeaderName(scope: IConstruct, prop: string, name: unknown, lowercase = true): void {
+  requireProp(typeof name === 'string' && name.length > 0, scope, prop, name, 'must be a non-empty header name');
+  if (lowercase) {
+    requireProp(name === (name as string).toLowerCase(), scope, prop, name,
+      `must be lowercase: Envoy lowercases header names, so it would never match (use ${JSON.stringify((name as string).toLowerCase())})`);
+  }
+  requireProp(HEADER_NAME.test((name as string).toLowerCase()), scope, prop, name, 'must be an HTTP header name (RFC 7230 token characters)');
+}
+
+/**
+ * A regular expression Istio accepts: it must compile, and RE2 (Envoy's engine) has no look-around and no
+ * back-references [IST0122].
+ */
+export function checkRegex(scope: IConstruct, prop: string, re: string): void {
+  let compiles = true;
+  try {
+    new RegExp(re);
+  } catch {
+    compiles = false;
+  }
+  requireProp(compiles, scope, prop, re, 'must be a valid regular expression (RE2 syntax) [IST0122]');
+  requireProp(!/\(\?<?[=!]/.test(re) && !/\\[1-9]/.test(re), scope, prop, re,
+    'must be RE2 syntax: look-around and back-references are not supported by Envoy [IST0122]');
+}

@@ -1,0 +1,24 @@
+import * as kplus from 'cdk8s-plus-27';
+import { TrafficPolicy } from './traffic-policy';
+
+/**
+ * One version of a CanaryService: a cdk8s-plus Deployment (every `kplus.DeploymentProps` field applies:
+ * containers, replicas, volumes, service account, strategy, ...) plus its DestinationRule subset.
+ *
+ * The construct adds the pod labels `<appLabel>: <service name>` and `<versionLabel>: <version name>` and
+ * selects the pods by both. `select` is not used (the construct owns the selector).
+ */
+export interface CanaryVersionProps extends kplus.DeploymentProps {
+  /**
+   * The version's name: the `version` label value, the DestinationRule subset name and the suffix of the
+   * Deployment name (a DNS-1123 label, e.g. `v2` or `stable`).
+   */
+  readonly name: string;
+
+  /**
+   * Traffic policy for this version's subset, on top of the service-wide one.
+   *
+   * @default - only the service-wide policy
+   */
+  readonly trafficPolicy?: TrafficPolicy;
+}
