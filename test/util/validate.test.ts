@@ -1,4 +1,4 @@
-import { ApiObject, Chart, Testing } from 'cdk8s';
+import { ApiObject, Testing } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-27';
 import { synthValid, validateObjects } from './validate';
 import { istio } from '../../src';

@@ -1,0 +1,153 @@
+/**
+ * `npm run bench [-- --quick]`: synth speed, memory and scaling of cdk8s-patterns against cdk8s-plus,
+ * the raw cdk8s floor and `helm template`, side by side in one run.
+ *
+ * Every variant runs in its own Node (or helm) process, repeated, interleaved (the order rotates each
+ * round so machine drift cancels), and we report medians. Wall time and peak RSS come from GNU time
+ * around the process; "work" is the in-process time of building and writing (module loading excluded).
+ */
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { Measurement } from './measure';
+import { writeHelmValues } from './workload';
+
+const OUT = path.resolve(__dirname);
+const VARIANTS_DIR = path.join(OUT, 'variants');
+const HELM_CHART = path.resolve(__dirname, '..', '..', 'bench', 'helm-template-chart');
+
+interface Sample extends Measurement {
+  readonly wallMs: number;
+}
+
+interface Variant {
+  readonly name: string;
+  /** Runs the variant once for `services` services into `outdir`. */
+  run(services: number, outdir: string): Sample;
+}
+
+function timed(cmd: string, args: string[], env: NodeJS.ProcessEnv = process.env): { wallMs: number; rssMb: number; stdout: string } {
+  const rssFile = path.join(os.tmpdir(), `bench-rss-${process.pid}`);
+  const start = process.hrtime.bigint();
+  const res = spawnSync('/usr/bin/time', ['-f', '%M', '-o', rssFile, cmd, ...args], { encoding: 'utf-8', env, maxBuffer: 64 * 1024 * 1024 });
+  const wallMs = Number(process.hrtime.bigint() - start) / 1e6;
+  if (res.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed:\n${res.stderr}`);
+  const rssMb = Number(fs.readFileSync(rssFile, 'utf-8').trim().split('\n').pop()) / 1024;
+  return { wallMs, rssMb, stdout: res.stdout };
+}
+
+function nodeVariant(name: string, script: string, extraArgs: (services: number) => string[] = () => []): Variant {
+  return {
+    name,
+    run(services, outdir) {
+      const { wallMs, rssMb, stdout } = timed(process.execPath, [path.join(VARIANTS_DIR, script), String(services), outdir, ...extraArgs(services)]);
+      const m: Measurement = JSON.parse(stdout.trim().split('\n').pop()!);
+      return { ...m, wallMs, rssMb };
+    },
+  };
+}
+
+function helmBinary(): string {
+  if (process.env.HELM_BIN) return process.env.HELM_BIN;
+  const onPath = spawnSync('sh', ['-c', 'command -v helm'], { encoding: 'utf-8' });
+  if (onPath.status === 0) return onPath.stdout.trim();
+  const cached = path.resolve(__dirname, '..', '..', '.cache', 'helm', 'helm');
+  if (fs.existsSync(cached)) return cached;
+  throw new Error('no helm: set HELM_BIN, put helm on PATH, or run the test suite once (it unpacks .cache/helm/helm)');
+}
+
+const helmTemplate: Variant = {
+  name: 'helm-template',
+  run(services, outdir) {
+    fs.rmSync(outdir, { recursive: true, force: true });
+    const values = path.join(os.tmpdir(), `bench-values-${services}.yaml`);
+    if (!fs.existsSync(values)) writeHelmValues(values, services);
+    const { wallMs, rssMb } = timed(helmBinary(), ['template', 'bench', HELM_CHART, '-f', values, '--output-dir', outdir]);
+    const files = fs.readdirSync(outdir, { recursive: true, withFileTypes: true }).filter(e => e.isFile()).map(e => path.join(e.parentPath, e.name));
+    const text = files.map(f => fs.readFileSync(f, 'utf-8')).join('\n');
+    return { wallMs, rssMb, workMs: NaN, objects: (text.match(/^kind: /gm) ?? []).length, bytes: text.length };
+  },
+};
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+}
+
+function fmt(ms: number): string {
+  return Number.isNaN(ms) ? '-' : (ms / 1000).toFixed(3);
+}
+
+function main() {
+  const quick = process.argv.includes('--quick');
+  const sizes = quick ? [1000] : [100, 1000, 4000];
+  const runs = quick ? 3 : 5;
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'cdk8s-patterns-bench-'));
+
+  const variants: Variant[] = [
+    nodeVariant('ours', 'ours.js'),
+    nodeVariant('cdk8s-plus', 'cdk8s-plus.js'),
+    nodeVariant('raw-floor', 'raw-floor.js', n => [path.join(work, `objects-${n}.json`)]),
+    helmTemplate,
+    nodeVariant('ours-helm', 'ours-helm.js'),
+  ];
+
+  console.log(`cdk8s-patterns benchmark: ${os.cpus().length} × ${os.cpus()[0].model}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${runs} runs per variant, medians`);
+  const results = new Map<string, Sample[]>();
+  for (const n of sizes) {
+    // the raw floor re-emits exactly what ours wrote
+    spawnSync(process.execPath, [path.join(VARIANTS_DIR, 'dump-objects.js'), String(n), path.join(work, `objects-${n}.json`)], { stdio: 'inherit' });
+    for (let r = 0; r < runs; r++) {
+      for (let i = 0; i < variants.length; i++) {
+        const v = variants[(i + r) % variants.length];
+        const sample = v.run(n, path.join(work, `${v.name}-${n}`));
+        const key = `${v.name}@${n}`;
+        results.set(key, [...(results.get(key) ?? []), sample]);
+      }
+    }
+  }
+
+  const load = loadTimes(runs);
+  const med = (key: string, field: keyof Sample) => median(results.get(key)!.map(s => s[field] as number));
+
+  console.log('\n| services | variant | wall s | work s | peak RSS MB | objects | bytes |');
+  console.log('| ---: | --- | ---: | ---: | ---: | ---: | ---: |');
+  for (const n of sizes) {
+    for (const v of variants) {
+      const key = `${v.name}@${n}`;
+      console.log(`| ${n} | ${v.name} | ${fmt(med(key, 'wallMs'))} | ${fmt(med(key, 'workMs'))} | ${med(key, 'rssMb').toFixed(0)} | ${med(key, 'objects')} | ${med(key, 'bytes')} |`);
+    }
+  }
+  console.log(`\nload: require('cdk8s-patterns') ${load.ours.toFixed(1)} ms, require('cdk8s-plus-27') ${load.plus.toFixed(1)} ms (medians of ${runs}, each in a fresh process)`);
+  console.log('ratios: node variants compare in-process work time; helm comparisons compare process wall time\n');
+
+  const ratio = (name: string, value: number) => console.log(`ratio ${name} ${value.toFixed(2)}`);
+  for (const n of sizes) {
+    ratio(`ours/raw-floor@${n}`, med(`ours@${n}`, 'workMs') / med(`raw-floor@${n}`, 'workMs'));
+    ratio(`ours/cdk8s-plus@${n}`, med(`ours@${n}`, 'workMs') / med(`cdk8s-plus@${n}`, 'workMs'));
+    ratio(`ours-helm/helm-template@${n}`, med(`ours-helm@${n}`, 'wallMs') / med(`helm-template@${n}`, 'wallMs'));
+    ratio(`rss ours/cdk8s-plus@${n}`, med(`ours@${n}`, 'rssMb') / med(`cdk8s-plus@${n}`, 'rssMb'));
+  }
+  if (sizes.includes(4000) && sizes.includes(1000)) {
+    ratio('ours@4000/ours@1000', med('ours@4000', 'workMs') / med('ours@1000', 'workMs'));
+  }
+  ratio('load ours/cdk8s-plus', load.ours / load.plus);
+  fs.rmSync(work, { recursive: true, force: true });
+}
+
+/** Median time to require each package in a fresh Node process, interleaved. */
+function loadTimes(runs: number): { ours: number; plus: number } {
+  const ours: number[] = [];
+  const plus: number[] = [];
+  for (let r = 0; r < runs; r++) {
+    for (const [pkg, into] of r % 2 ? [['cdk8s-plus-27', plus], ['cdk8s-patterns', ours]] as const : [['cdk8s-patterns', ours], ['cdk8s-plus-27', plus]] as const) {
+      const res = spawnSync(process.execPath, [path.join(VARIANTS_DIR, 'load.js'), pkg], { encoding: 'utf-8' });
+      if (res.status !== 0) throw new Error(res.stderr);
+      into.push(Number(res.stdout.trim()));
+    }
+  }
+  return { ours: median(ours), plus: median(plus) };
+}
+
+main();
