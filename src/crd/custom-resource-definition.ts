@@ -526,7 +526,7 @@ export class CustomResourceDefinition extends Construct {
       if (c.format !== undefined && !PRINTER_FORMATS.includes(c.format)) add(`${prop}.format`, c.format, `must be one of ${PRINTER_FORMATS.join(', ')}`);
       if (c.priority !== undefined && !(Number.isInteger(c.priority) && c.priority >= 0)) add(`${prop}.priority`, c.priority, 'must be an integer >= 0');
       const types = COLUMN_SCHEMA_TYPES[c.type];
-      problems.push(...this.checkPath(schema, `${prop}.jsonPath`, c.jsonPath ?? '', types, `a ${c.type} column must lead to ${types?.join(' or ')}`));
+      problems.push(...this.checkPath(schema, `${prop}.jsonPath`, c.jsonPath ?? '', types, `${/^[aeiou]/.test(c.type) ? 'an' : 'a'} ${c.type} column must lead to ${types?.join(' or ')}`));
     });
     return problems;
   }
