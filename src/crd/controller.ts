@@ -16,6 +16,13 @@ export interface CustomResourceControllerProps {
   readonly container: kplus.ContainerProps;
 
   /**
+   * The namespace the controller runs in (its Deployment, ServiceAccount and leader-election Lease).
+   *
+   * @default - the chart's namespace; one of the two is required
+   */
+  readonly namespace?: string;
+
+  /**
    * Number of controller pods. More than one needs leader election (one active, the others on standby).
    *
    * @default 1
@@ -96,13 +103,14 @@ export class CustomResourceController extends Construct {
     if (replicas > 1 && !leaderElection) {
       throw propError(this, 'replicas', replicas, 'must be at most 1 when leaderElection is false: several active controllers would reconcile the same objects');
     }
-    const namespace = Chart.of(this).namespace;
-    if (leaderElection && namespace === undefined) {
-      throw propError(this, 'leaderElection', true, 'needs the controller\'s namespace for its Lease: give the chart a namespace, or set leaderElection to false');
+    const namespace = props.namespace ?? Chart.of(this).namespace;
+    if (namespace === undefined) {
+      throw propError(this, 'namespace', namespace, 'must be set, here or on the chart: the ServiceAccount must live in a namespace to be bound, and so does the leader-election Lease');
     }
 
-    this.serviceAccount = new kplus.ServiceAccount(this, 'ServiceAccount');
+    this.serviceAccount = new kplus.ServiceAccount(this, 'ServiceAccount', { metadata: { namespace } });
     this.deployment = new kplus.Deployment(this, 'Deployment', {
+      metadata: { namespace },
       replicas,
       serviceAccount: this.serviceAccount,
       // the controller talks to the API server with its ServiceAccount token
