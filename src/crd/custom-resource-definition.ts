@@ -2,10 +2,10 @@ import { ApiObject, ApiObjectMetadata } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import { describeValue, propError, propMessage } from '../common';
+import { withoutNamespace } from './cluster-scoped';
 import { isDns1035Label, isDns1123Subdomain, listKindOf, pluralOf, singularOf } from './names';
 import { AccessGrant, GrantOptions } from './rbac';
 import { Schema } from './schema';
-import { withoutNamespace } from './cluster-scoped';
 import { CustomResourceScope } from './scope';
 import { checkStructuralSchema, resolveJsonPath } from './structural';
 import { SchemaProblem, validateAgainst } from './validator';
@@ -456,8 +456,9 @@ export class CustomResourceDefinition extends Construct {
       const first = versions.findIndex(o => o.name === v.name);
       if (first !== i) fail(`${at}.name`, v.name, `must be unique: versions[${first}] is already "${v.name}"`);
       if (v.deprecationWarning !== undefined) {
-        if (!v.deprecated) fail(`${at}.deprecationWarning`, v.deprecationWarning, 'can only be set when deprecated is true');
-        else if (v.deprecationWarning.length > 256 || /[\x00-\x1f\x7f]/.test(v.deprecationWarning)) {
+        if (!v.deprecated) {
+          fail(`${at}.deprecationWarning`, v.deprecationWarning, 'can only be set when deprecated is true');
+        } else if (v.deprecationWarning.length > 256 || /[\x00-\x1f\x7f]/.test(v.deprecationWarning)) {
           fail(`${at}.deprecationWarning`, v.deprecationWarning, 'must be at most 256 printable characters');
         }
       }

@@ -1,8 +1,8 @@
 import { ApiObject, ApiObjectMetadata } from 'cdk8s';
 import { Construct } from 'constructs';
 import { propError } from '../common';
-import { CustomResourceDefinition } from './custom-resource-definition';
 import { withoutNamespace } from './cluster-scoped';
+import { CustomResourceDefinition } from './custom-resource-definition';
 import { CustomResourceScope } from './scope';
 import { addWarning } from './warnings';
 

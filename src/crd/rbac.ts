@@ -3,8 +3,8 @@ import * as kplus from 'cdk8s-plus-27';
 import { k8s } from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import { propError, propMessage } from '../common';
-import { isDns1123Subdomain } from './names';
 import { withoutNamespace } from './cluster-scoped';
+import { isDns1123Subdomain } from './names';
 
 /**
  * Where a grant applies.

@@ -243,9 +243,12 @@ function checkRules(node: any, path: string, problems: SchemaProblem[]): void {
       add('rule', r?.rule, 'must be a non-empty CEL expression');
       return;
     }
-    if (r.message !== undefined && (typeof r.message !== 'string' || r.message.trim() === '')) add('message', r.message, 'must be non-empty if set');
-    else if (typeof r.message === 'string' && /[\r\n]/.test(r.message.trim())) add('message', r.message, 'must not contain line breaks');
-    else if (/[\r\n]/.test(r.rule.trim()) && r.message === undefined && r.messageExpression === undefined) {
+    const message = typeof r.message === 'string' ? r.message.trim() : r.message;
+    if (r.message !== undefined && (typeof message !== 'string' || message === '')) {
+      add('message', r.message, 'must be non-empty if set');
+    } else if (typeof message === 'string' && /[\r\n]/.test(message)) {
+      add('message', r.message, 'must not contain line breaks');
+    } else if (/[\r\n]/.test(r.rule.trim()) && r.message === undefined && r.messageExpression === undefined) {
       add('message', undefined, 'must be set when the rule spans several lines');
     }
     if (r.messageExpression !== undefined && (typeof r.messageExpression !== 'string' || r.messageExpression.trim() === '')) {

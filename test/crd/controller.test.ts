@@ -1,8 +1,8 @@
 import { Chart, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
+import { AT_GROUP, atDefinition } from './at';
 import { CustomResourceController, CustomResourceControllerProps } from '../../src';
 import { ManifestObject, ofKind, only, synthValid } from '../util/validate';
-import { AT_GROUP, atDefinition } from './at';
 
 const IMAGE = 'quay.io/programming-kubernetes/cnat-controller:1.0';
 
@@ -121,7 +121,8 @@ describe('CustomResourceController options', () => {
   });
 
   test('restrictedSecurity: false leaves the container as given', () => {
-    const { chart } = controller({ restrictedSecurity: false, container: { image: IMAGE, securityContext: { ensureNonRoot: false, readOnlyRootFilesystem: false } } });
+    const container = { image: IMAGE, securityContext: { ensureNonRoot: false, readOnlyRootFilesystem: false } };
+    const { chart } = controller({ restrictedSecurity: false, container });
     const pod = only(synthValid(chart), 'Deployment').spec.template.spec;
     expect(pod.securityContext.seccompProfile).toBeUndefined();
     expect(pod.containers[0].securityContext.capabilities).toBeUndefined();

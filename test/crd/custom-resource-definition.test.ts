@@ -1,8 +1,8 @@
 import { Chart, Testing } from 'cdk8s';
+import { AT_GROUP, atDefinition, atSchema } from './at';
 import { CustomResourceDefinition, CustomResourceDefinitionProps, CustomResourceScope, CustomResourceVersion, PrinterColumnType, Schema } from '../../src';
 import { listKindOf, pluralOf, singularOf } from '../../src/crd/names';
 import { only, synthValid } from '../util/validate';
-import { AT_GROUP, atDefinition, atSchema } from './at';
 
 function chart(namespace?: string): Chart {
   return new Chart(Testing.app(), 'test', { namespace });
@@ -105,7 +105,10 @@ describe('versions', () => {
     const versions = only(synthValid(c), 'CustomResourceDefinition').spec.versions;
 
     // THEN
-    expect(versions.map((v: any) => ({ name: v.name, served: v.served, storage: v.storage, deprecated: v.deprecated, deprecationWarning: v.deprecationWarning }))).toEqual([
+    const flags = versions.map((v: any) => ({
+      name: v.name, served: v.served, storage: v.storage, deprecated: v.deprecated, deprecationWarning: v.deprecationWarning,
+    }));
+    expect(flags).toEqual([
       { name: 'v1alpha1', served: true, storage: false, deprecated: true, deprecationWarning: 'cnat v1alpha1 At is deprecated; use v1' },
       { name: 'v1', served: true, storage: true, deprecated: undefined, deprecationWarning: undefined },
       { name: 'v0', served: false, storage: false, deprecated: undefined, deprecationWarning: undefined },

@@ -1,8 +1,8 @@
 import { Chart, JsonPatch, Testing } from 'cdk8s';
+import { AT_GROUP, atDefinition, atSchema } from './at';
 import { CustomResource, CustomResourceDefinition, CustomResourceScope, Schema } from '../../src';
 import { WARNING } from '../../src/crd/warnings';
 import { ofKind, only, synthValid } from '../util/validate';
-import { AT_GROUP, atDefinition, atSchema } from './at';
 
 function chart(namespace?: string): Chart {
   return new Chart(Testing.app(), 'test', { namespace });

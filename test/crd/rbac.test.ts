@@ -1,8 +1,8 @@
 import { Chart, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
+import { AT_GROUP, atDefinition, atSchema } from './at';
 import { AccessGrant, CustomResourceDefinition, CustomResourceScope, Schema } from '../../src';
 import { ManifestObject, only, synthValid } from '../util/validate';
-import { AT_GROUP, atDefinition, atSchema } from './at';
 
 function setup(namespace: string | null = 'cnat') {
   const chart = new Chart(Testing.app(), 'test', { namespace: namespace ?? undefined });
