@@ -3,6 +3,7 @@ import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import { propError, restrictedContainer, runtimeDefaultSeccomp } from '../common';
 import { CustomResourceDefinition } from './custom-resource-definition';
+import { isDns1123Label } from './names';
 import { AccessGrant } from './rbac';
 
 /**
@@ -106,6 +107,9 @@ export class CustomResourceController extends Construct {
     const namespace = props.namespace ?? Chart.of(this).namespace;
     if (namespace === undefined) {
       throw propError(this, 'namespace', namespace, 'must be set, here or on the chart: the ServiceAccount must live in a namespace to be bound, and so does the leader-election Lease');
+    }
+    if (!isDns1123Label(namespace)) {
+      throw propError(this, 'namespace', namespace, 'must be a namespace name (a DNS-1123 label: lowercase letters, digits and "-")');
     }
 
     this.serviceAccount = new kplus.ServiceAccount(this, 'ServiceAccount', { metadata: { namespace } });

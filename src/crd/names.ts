@@ -30,3 +30,8 @@ export function isDns1123Subdomain(s: string): boolean {
   return typeof s === 'string' && s.length <= 253
     && /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/.test(s);
 }
+
+/** RFC 1123 label, e.g. a namespace name (lowercase alphanumerics and '-', at most 63 characters). */
+export function isDns1123Label(s: string): boolean {
+  return typeof s === 'string' && s.length <= 63 && /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(s);
+}

@@ -4,7 +4,7 @@ import { k8s } from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import { propError, propMessage } from '../common';
 import { withoutNamespace } from './cluster-scoped';
-import { isDns1123Subdomain } from './names';
+import { isDns1123Label } from './names';
 
 /**
  * Where a grant applies.
@@ -62,7 +62,7 @@ export class AccessGrant extends Construct {
 
   private constructor(scope: Construct, id: string, subject: kplus.ISubject, namespace?: string) {
     super(scope, id);
-    if (namespace !== undefined && (!isDns1123Subdomain(namespace) || namespace.includes('.') || namespace.length > 63)) {
+    if (namespace !== undefined && !isDns1123Label(namespace)) {
       throw propError(subject, 'namespace', namespace, 'must be a namespace name (a DNS-1123 label: lowercase letters, digits and "-")');
     }
     this.subject = subject;

@@ -90,12 +90,9 @@ function toJsonSchema(node: any, level: 'resource' | 'embedded' | 'node'): any {
 
   const meta = level === 'resource' || node['x-kubernetes-embedded-resource'];
   if (meta && node.type === 'object') {
-    out.properties = {
-      apiVersion: { type: 'string' },
-      kind: { type: 'string' },
-      metadata: { type: 'object' },
-      ...out.properties,
-    };
+    // a schema may restrict metadata.name and generateName; the rest of metadata is the server's
+    const { additionalProperties, ...metadata } = out.properties?.metadata ?? { type: 'object' };
+    out.properties = { apiVersion: { type: 'string' }, kind: { type: 'string' }, ...out.properties, metadata };
   }
   // the API server prunes fields a non-preserving object does not list: refuse them instead of losing them
   if (node.type === 'object' && node.additionalProperties === undefined && !node['x-kubernetes-preserve-unknown-fields']) {

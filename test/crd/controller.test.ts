@@ -142,6 +142,11 @@ describe('CustomResourceController options', () => {
       "[test/controller] 'namespace' (undefined) must be set, here or on the chart: the ServiceAccount must live in a namespace to be bound, and so does the leader-election Lease");
   });
 
+  test('refuses a namespace that is not a DNS label', () => {
+    expect(() => controller({ namespace: 'Cnat_System' })).toThrow(
+      "[test/controller] 'namespace' (\"Cnat_System\") must be a namespace name (a DNS-1123 label: lowercase letters, digits and \"-\")");
+  });
+
   test('runs in the namespace given', () => {
     const { chart } = controller({ namespace: 'cnat-system' }, null);
     const objects = synthValid(chart);

@@ -143,6 +143,24 @@ describe('what the API server would accept passes', () => {
       .toEqual(["'spec.labels.a' (1) must be string (schema type)", "'spec.items[0].id' (\"one\") must be integer (schema type)"]);
   });
 
+  test('metadata is the server\'s, except the name restrictions a schema makes', () => {
+    // GIVEN a schema restricting metadata.name
+    const c = chart();
+    const widget = new CustomResourceDefinition(c, 'widget', {
+      group: 'shop.example.com',
+      kind: 'Widget',
+      versions: [{ name: 'v1', schema: Schema.fromJson({ type: 'object', properties: { metadata: { type: 'object', properties: { name: { type: 'string', maxLength: 5 } } } } }) }],
+    });
+
+    // WHEN
+    new CustomResource(c, 'short', { definition: widget, metadata: { name: 'short', labels: { app: 'shop' }, annotations: { a: 'b' } } });
+    new CustomResource(c, 'long', { definition: widget, metadata: { name: 'much-too-long' } });
+
+    // THEN
+    expect(synthError(c)).toContain("[test/long] 'metadata.name' (\"much-too-long\") must NOT have more than 5 characters (schema maxLength)");
+    expect(synthError(c)).not.toContain('test/short');
+  });
+
   test('defaults are applied before validation, as the API server does', () => {
     const widget = crd(chart(), Schema.object({ properties: { size: Schema.integer({ default: 3 }) }, required: ['size'] }));
     expect(widget.validateInstance({ apiVersion: 'shop.example.com/v1', kind: 'Widget', metadata: { name: 'w' }, spec: {} })).toEqual([]);
