@@ -1,5 +1,6 @@
 import { App, Chart } from 'cdk8s';
 import { buildFrontend } from './frontend';
+import { addScheduler } from './scheduler';
 
 /**
  * A small shop, composed from cdk8s-patterns constructs the way an application repository would.
@@ -7,4 +8,5 @@ import { buildFrontend } from './frontend';
 export function buildShop(app: App): void {
   const chart = new Chart(app, 'shop', { namespace: 'shop', disableResourceNameHashes: true });
   buildFrontend(chart);
+  addScheduler(chart);
 }

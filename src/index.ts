@@ -4,3 +4,4 @@
  */
 export * as istio from '../imports/networking.istio.io';
 export * from './canary';
+export * from './crd';

@@ -1,0 +1,95 @@
+import { ApiObject, ApiObjectMetadata } from 'cdk8s';
+import { Construct } from 'constructs';
+import { propError } from '../common';
+import { withoutNamespace } from './cluster-scoped';
+import { CustomResourceDefinition } from './custom-resource-definition';
+import { CustomResourceScope } from './scope';
+import { addWarning } from './warnings';
+
+/**
+ * Props of a CustomResource.
+ */
+export interface CustomResourceProps {
+  /** The CRD this object is an instance of. */
+  readonly definition: CustomResourceDefinition;
+
+  /**
+   * The version of the object (a served version of the CRD).
+   *
+   * @default - the CRD's storage version
+   */
+  readonly version?: string;
+
+  /**
+   * Name, namespace, labels and annotations.
+   *
+   * @default - a name generated from the construct path, the chart's namespace
+   */
+  readonly metadata?: ApiObjectMetadata;
+
+  /**
+   * The spec, checked against the version's schema at synth.
+   *
+   * @default - no spec
+   */
+  readonly spec?: { [key: string]: any };
+}
+
+/**
+ * An object of a custom kind, checked at synth against the schema of its CRD version.
+ *
+ * ```ts
+ * new CustomResource(chart, 'example-at', {
+ *   definition: at,
+ *   spec: { schedule: '2019-07-03T02:00:00Z', command: 'echo YAY' },
+ * });
+ * ```
+ *
+ * Synth fails with the field path, the value and the rule broken when the object does not match
+ * (`[chart/example-at] 'spec.schedule' (42) must be string (schema type)`). Defaults are applied and
+ * unknown fields refused the way the API server would; CEL rules (`x-kubernetes-validations`) are only
+ * enforced by the API server. Changes made through `apiObject` (JSON patches) are checked too.
+ */
+export class CustomResource extends Construct {
+  /** The object. */
+  public readonly apiObject: ApiObject;
+
+  /** The CRD. */
+  public readonly definition: CustomResourceDefinition;
+
+  /** The version of the object. */
+  public readonly version: string;
+
+  constructor(scope: Construct, id: string, props: CustomResourceProps) {
+    super(scope, id);
+    const crd = props.definition;
+    this.definition = crd;
+    this.version = props.version ?? crd.storageVersion;
+    const version = crd.versions.find(v => v.name === this.version);
+    const served = crd.versions.filter(v => v.served ?? true).map(v => v.name);
+    if (!version || !(version.served ?? true)) {
+      throw propError(this, 'version', this.version, `must be a served version of ${crd.name}: ${served.join(', ')}`);
+    }
+    const cluster = crd.scope === CustomResourceScope.CLUSTER;
+    if (cluster && props.metadata?.namespace !== undefined) {
+      throw propError(this, 'metadata.namespace', props.metadata.namespace, `must be unset: ${crd.kind} is cluster-scoped`);
+    }
+    if (version.deprecated) {
+      addWarning(this, `${crd.kind} ${this.version} is deprecated: ${version.deprecationWarning ?? `${crd.apiVersionOf(this.version)} ${crd.kind} is deprecated`}`);
+    }
+
+    this.apiObject = new ApiObject(this, 'Resource', {
+      apiVersion: crd.apiVersionOf(this.version),
+      kind: crd.kind,
+      metadata: props.metadata,
+      spec: props.spec,
+    });
+    if (cluster) withoutNamespace(this.apiObject);
+    this.node.addValidation({ validate: () => crd.validateInstance(this.apiObject.toJson()) });
+  }
+
+  /** The object's name. */
+  public get name(): string {
+    return this.apiObject.name;
+  }
+}

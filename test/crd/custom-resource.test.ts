@@ -1,0 +1,240 @@
+import { Chart, JsonPatch, Testing } from 'cdk8s';
+import { AT_GROUP, atDefinition, atSchema } from './at';
+import { CustomResource, CustomResourceDefinition, CustomResourceScope, Schema } from '../../src';
+import { WARNING } from '../../src/crd/warnings';
+import { ofKind, only, synthValid } from '../util/validate';
+
+function chart(namespace?: string): Chart {
+  return new Chart(Testing.app(), 'test', { namespace });
+}
+
+const SCHEDULE = '2019-07-03T02:00:00Z';
+
+/** Synthesizes and returns the validation error message (empty when synth passes). */
+function synthError(c: Chart): string {
+  try {
+    synthValid(c);
+    return '';
+  } catch (e: any) {
+    return e.message;
+  }
+}
+
+describe('a valid At instance', () => {
+  // GIVEN
+  const c = chart('cnat');
+  const at = atDefinition(c);
+
+  // WHEN
+  const example = new CustomResource(c, 'example', {
+    definition: at,
+    metadata: { name: 'example-at' },
+    spec: { schedule: SCHEDULE, command: 'echo YAY' },
+  });
+  const objects = synthValid(c); // the shared helper validates the instance against the CRD on its own
+
+  test('is an object of the CRD kind and storage version', () => {
+    expect(only(objects, 'At')).toEqual({
+      apiVersion: 'cnat.programming-kubernetes.info/v1alpha1',
+      kind: 'At',
+      metadata: { name: 'example-at', namespace: 'cnat' },
+      spec: { command: 'echo YAY', schedule: SCHEDULE },
+    });
+  });
+
+  test('exposes its object, version and name', () => {
+    expect(example.version).toBe('v1alpha1');
+    expect(example.name).toBe('example-at');
+    expect(example.apiObject.kind).toBe('At');
+  });
+
+  test('passes validateInstance', () => {
+    expect(at.validateInstance(only(objects, 'At'))).toEqual([]);
+  });
+});
+
+describe('instances that break the schema are refused at synth', () => {
+  const withSpec = (spec: any) => {
+    const c = chart('cnat');
+    new CustomResource(c, 'example', { definition: atDefinition(c), spec });
+    return synthError(c);
+  };
+
+  test('a value of the wrong type', () => {
+    expect(withSpec({ schedule: 42, command: 'echo YAY' })).toContain("[test/example] 'spec.schedule' (42) must be string (schema type)");
+  });
+
+  test('a missing required field', () => {
+    expect(withSpec({ schedule: SCHEDULE })).toContain("[test/example] 'spec.command' (undefined) is required (schema required)");
+  });
+
+  test('a string that is not a date-time', () => {
+    expect(withSpec({ schedule: 'tomorrow at noon', command: 'echo YAY' })).toContain(
+      "[test/example] 'spec.schedule' (\"tomorrow at noon\") must match format \"date-time\" (schema format)");
+    expect(withSpec({ schedule: '2019-02-30T02:00:00Z', command: 'echo YAY' })).toContain("'spec.schedule' (\"2019-02-30T02:00:00Z\") must match format");
+  });
+
+  test('a string shorter than allowed', () => {
+    expect(withSpec({ schedule: SCHEDULE, command: '' })).toContain("[test/example] 'spec.command' (\"\") must NOT have fewer than 1 characters (schema minLength)");
+  });
+
+  test('a field the schema does not list (the API server would prune it)', () => {
+    expect(withSpec({ schedule: SCHEDULE, command: 'echo YAY', retries: 3 })).toContain(
+      "[test/example] 'spec.retries' (3) is not in the schema (the API server would prune it) (schema additionalProperties)");
+  });
+
+  test('every problem at once', () => {
+    const message = withSpec({ schedule: 42 });
+    expect(message).toContain("'spec.schedule' (42) must be string (schema type)");
+    expect(message).toContain("'spec.command' (undefined) is required (schema required)");
+  });
+
+  test('a value outside an enum, set through the escape hatch', () => {
+    // GIVEN a version without the status subresource, where status is part of the object
+    const c = chart('cnat');
+    const at = atDefinition(c, { statusSubresource: false });
+    const example = new CustomResource(c, 'example', { definition: at, spec: { schedule: SCHEDULE, command: 'true' } });
+
+    // WHEN
+    example.apiObject.addJsonPatch(JsonPatch.add('/status', { phase: 'later' }));
+
+    // THEN
+    expect(synthError(c)).toContain("[test/example] 'status.phase' (\"later\") must be one of \"pending\", \"running\", \"done\" (schema enum)");
+  });
+
+  test('status written in git when the status subresource ignores it', () => {
+    const c = chart('cnat');
+    const example = new CustomResource(c, 'example', { definition: atDefinition(c), spec: { schedule: SCHEDULE, command: 'true' } });
+    example.apiObject.addJsonPatch(JsonPatch.add('/status', { phase: 'done' }));
+    expect(synthError(c)).toContain(
+      "[test/example] 'status' ({\"phase\":\"done\"}) is ignored by the API server: with the status subresource, status is written only through ats/status (by the controller)");
+  });
+});
+
+describe('what the API server would accept passes', () => {
+  const crd = (c: Chart, spec: Schema) => new CustomResourceDefinition(c, 'widget', {
+    group: 'shop.example.com',
+    kind: 'Widget',
+    versions: [{ name: 'v1', schema: Schema.object({ properties: { spec } }) }],
+  });
+
+  test('int-or-string, nullable, maps and free-form fields', () => {
+    // GIVEN
+    const c = chart();
+    const widget = crd(c, Schema.object({
+      properties: {
+        port: Schema.intOrString(),
+        name: Schema.string({ nullable: true }),
+        labels: Schema.map(Schema.string()),
+        config: Schema.preserveUnknownFields(),
+        items: Schema.array(Schema.object({ properties: { id: Schema.integer() } })),
+      },
+    }));
+
+    // WHEN
+    new CustomResource(c, 'a', { definition: widget, spec: { port: 'http', labels: { 'app.kubernetes.io/name': 'shop' }, config: { any: { thing: [1] } }, items: [{ id: 1 }] } });
+    new CustomResource(c, 'b', { definition: widget, spec: { port: 8080 } });
+
+    // THEN
+    expect(ofKind(synthValid(c), 'Widget')).toHaveLength(2);
+    expect(widget.validateInstance({ apiVersion: 'shop.example.com/v1', kind: 'Widget', metadata: { name: 'c' }, spec: { name: null, port: true } }))
+      .toEqual(["'spec.port' (true) must be integer or string (schema type)"]);
+    expect(widget.validateInstance({ apiVersion: 'shop.example.com/v1', kind: 'Widget', metadata: { name: 'c' }, spec: { items: [{ id: 'one' }], labels: { a: 1 } } }))
+      .toEqual(["'spec.labels.a' (1) must be string (schema type)", "'spec.items[0].id' (\"one\") must be integer (schema type)"]);
+  });
+
+  test('metadata is the server\'s, except the name restrictions a schema makes', () => {
+    // GIVEN a schema restricting metadata.name
+    const c = chart();
+    const widget = new CustomResourceDefinition(c, 'widget', {
+      group: 'shop.example.com',
+      kind: 'Widget',
+      versions: [{ name: 'v1', schema: Schema.fromJson({ type: 'object', properties: { metadata: { type: 'object', properties: { name: { type: 'string', maxLength: 5 } } } } }) }],
+    });
+
+    // WHEN
+    new CustomResource(c, 'short', { definition: widget, metadata: { name: 'short', labels: { app: 'shop' }, annotations: { a: 'b' } } });
+    new CustomResource(c, 'long', { definition: widget, metadata: { name: 'much-too-long' } });
+
+    // THEN
+    expect(synthError(c)).toContain("[test/long] 'metadata.name' (\"much-too-long\") must NOT have more than 5 characters (schema maxLength)");
+    expect(synthError(c)).not.toContain('test/short');
+  });
+
+  test('defaults are applied before validation, as the API server does', () => {
+    const widget = crd(chart(), Schema.object({ properties: { size: Schema.integer({ default: 3 }) }, required: ['size'] }));
+    expect(widget.validateInstance({ apiVersion: 'shop.example.com/v1', kind: 'Widget', metadata: { name: 'w' }, spec: {} })).toEqual([]);
+  });
+
+  test('CEL rules are not evaluated at synth (the API server enforces them)', () => {
+    const c = chart();
+    const widget = crd(c, Schema.object({ properties: { min: Schema.integer(), max: Schema.integer() }, validations: [{ rule: 'self.min <= self.max' }] }));
+    new CustomResource(c, 'w', { definition: widget, spec: { min: 5, max: 1 } });
+    expect(synthError(c)).toBe('');
+  });
+});
+
+describe('versions and scope', () => {
+  const twoVersions = (c: Chart) => new CustomResourceDefinition(c, 'at', {
+    group: AT_GROUP,
+    kind: 'At',
+    versions: [
+      { name: 'v1alpha1', schema: atSchema(), deprecated: true, deprecationWarning: 'cnat.programming-kubernetes.info/v1alpha1 At is deprecated; use v1' },
+      { name: 'v1', schema: atSchema(), storage: true },
+      { name: 'v0', schema: atSchema(), served: false },
+    ],
+  });
+
+  test('an instance of a deprecated version carries a warning', () => {
+    // GIVEN
+    const c = chart();
+    const at = twoVersions(c);
+
+    // WHEN
+    const old = new CustomResource(c, 'old', { definition: at, version: 'v1alpha1', spec: { schedule: SCHEDULE, command: 'true' } });
+    const current = new CustomResource(c, 'current', { definition: at, spec: { schedule: SCHEDULE, command: 'true' } });
+
+    // THEN
+    expect(only(synthValid(c), 'At', old.name).apiVersion).toBe('cnat.programming-kubernetes.info/v1alpha1');
+    expect(old.node.metadata.filter(m => m.type === WARNING).map(m => m.data)).toEqual([
+      'At v1alpha1 is deprecated: cnat.programming-kubernetes.info/v1alpha1 At is deprecated; use v1',
+    ]);
+    expect(current.version).toBe('v1');
+    expect(current.node.metadata.filter(m => m.type === WARNING)).toEqual([]);
+  });
+
+  test('refuses a version that is not served', () => {
+    const c = chart();
+    const at = twoVersions(c);
+    expect(() => new CustomResource(c, 'x', { definition: at, version: 'v0' })).toThrow(
+      "[test/x] 'version' (\"v0\") must be a served version of ats.cnat.programming-kubernetes.info: v1alpha1, v1");
+    expect(() => new CustomResource(c, 'y', { definition: at, version: 'v2' })).toThrow("[test/y] 'version' (\"v2\") must be a served version");
+  });
+
+  test('validateInstance refuses an apiVersion or kind of another resource', () => {
+    const at = atDefinition(chart());
+    expect(at.validateInstance({ apiVersion: 'v1', kind: 'ConfigMap' })).toEqual([
+      "'apiVersion' (\"v1\") must be a served version of ats.cnat.programming-kubernetes.info: cnat.programming-kubernetes.info/v1alpha1",
+    ]);
+    expect(at.validateInstance({ apiVersion: 'cnat.programming-kubernetes.info/v1alpha1', kind: 'Cron' })).toEqual(["'kind' (\"Cron\") must be \"At\""]);
+  });
+
+  test('a cluster-scoped instance has no namespace, and refuses one', () => {
+    // GIVEN
+    const c = chart('shop');
+    const crd = new CustomResourceDefinition(c, 'zone', {
+      group: 'shop.example.com',
+      kind: 'Zone',
+      scope: CustomResourceScope.CLUSTER,
+      versions: [{ name: 'v1', schema: Schema.object({ properties: { spec: Schema.object({ properties: { region: Schema.string() } }) } }) }],
+    });
+
+    // WHEN
+    new CustomResource(c, 'eu', { definition: crd, metadata: { name: 'eu' }, spec: { region: 'eu-west-1' } });
+
+    // THEN
+    expect(only(synthValid(c), 'Zone').metadata).toEqual({ name: 'eu' });
+    expect(() => new CustomResource(c, 'us', { definition: crd, metadata: { namespace: 'shop' } })).toThrow(
+      "[test/us] 'metadata.namespace' (\"shop\") must be unset: Zone is cluster-scoped");
+  });
+});
