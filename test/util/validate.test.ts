@@ -63,4 +63,41 @@ describe('shared validation helper', () => {
     expect(() => validateObjects([crd, good])).not.toThrow();
     expect(() => validateObjects([crd, bad])).toThrow(/At a: does not match its CRD schema: \/spec must have required property 'schedule'/);
   });
+
+  test('reads CRD schemas the way the apiserver does', () => {
+    const crd = (openAPIV3Schema: any) => ({
+      apiVersion: 'apiextensions.k8s.io/v1',
+      kind: 'CustomResourceDefinition',
+      metadata: { name: 'widgets.example.com' },
+      spec: {
+        group: 'example.com',
+        scope: 'Namespaced',
+        names: { kind: 'Widget', plural: 'widgets' },
+        versions: [{ name: 'v1', served: true, storage: true, schema: { openAPIV3Schema } }],
+      },
+    });
+    const widget = (spec: any) => ({ apiVersion: 'example.com/v1', kind: 'Widget', metadata: { name: 'w', labels: { app: 'x' } }, spec });
+    const schema = {
+      type: 'object',
+      properties: {
+        metadata: { type: 'object', properties: { name: { type: 'string', maxLength: 10 } } },
+        spec: {
+          type: 'object',
+          required: ['size', 'mode'],
+          properties: {
+            size: { type: 'integer', minimum: 0, exclusiveMinimum: true },
+            mode: { type: 'string', default: 'fast' },
+          },
+        },
+      },
+    };
+    // a metadata restriction does not forbid labels; a required field with a default is defaulted
+    expect(() => validateObjects([crd(schema), widget({ size: 1 })])).not.toThrow();
+    // OpenAPI 3.0 boolean exclusiveMinimum: 0 is out
+    expect(() => validateObjects([crd(schema), widget({ size: 0 })])).toThrow(/\/spec\/size must be > 0/);
+    // defaulting happened on a copy
+    const w = widget({ size: 1 });
+    validateObjects([crd(schema), w]);
+    expect(w.spec).toEqual({ size: 1 });
+  });
 });

@@ -78,16 +78,26 @@ function modelClass(apiVersion: string, kind: string): any {
 
 /** One ajv validator per served version of every CRD in the output, keyed `group/version/Kind`. */
 function customResourceValidators(objects: readonly ManifestObject[]): Map<string, ValidateFunction> {
-  const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false });
+  // useDefaults: the apiserver applies schema defaults before it validates
+  const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false, useDefaults: true });
   const validators = new Map<string, ValidateFunction>();
   for (const crd of objects.filter(o => o?.kind === 'CustomResourceDefinition')) {
     for (const version of crd.spec?.versions ?? []) {
       const schema = version.schema?.openAPIV3Schema;
       if (!schema) continue;
       const root = stripKubernetesExtensions(schema);
-      // apiVersion, kind and metadata are always allowed at the root, whatever the schema lists
-      root.properties = { apiVersion: { type: 'string' }, kind: { type: 'string' }, metadata: { type: 'object' }, ...root.properties };
-      validators.set(`${crd.spec.group}/${version.name}/${crd.spec.names.kind}`, ajv.compile(root));
+      // apiVersion, kind and metadata are always allowed at the root; a schema may restrict only
+      // metadata.name/generateName, never forbid labels or annotations
+      const metadata = root.properties?.metadata ? { ...root.properties.metadata, additionalProperties: true } : { type: 'object' };
+      root.properties = { ...root.properties, apiVersion: { type: 'string' }, kind: { type: 'string' }, metadata };
+      const validate = ajv.compile(root);
+      // validate a copy: defaulting must not change the object under test
+      const onCopy = ((obj: unknown) => {
+        const ok = validate(structuredClone(obj));
+        onCopy.errors = validate.errors;
+        return ok;
+      }) as ValidateFunction;
+      validators.set(`${crd.spec.group}/${version.name}/${crd.spec.names.kind}`, onCopy);
     }
   }
   return validators;
@@ -105,6 +115,16 @@ function stripKubernetesExtensions(schema: any): any {
   if (schema['x-kubernetes-int-or-string']) {
     delete out.type;
     out.anyOf = [{ type: 'integer' }, { type: 'string' }];
+  }
+  // OpenAPI 3.0 writes exclusive bounds as booleans beside minimum/maximum; JSON Schema as numbers
+  for (const [flag, bound] of [['exclusiveMinimum', 'minimum'], ['exclusiveMaximum', 'maximum']] as const) {
+    if (typeof schema[flag] === 'boolean') {
+      delete out[flag];
+      if (schema[flag] && bound in schema) {
+        out[flag] = schema[bound];
+        delete out[bound];
+      }
+    }
   }
   if (schema.nullable) {
     delete out.nullable;
