@@ -66,7 +66,7 @@ export class ScalingPolicy {
     this.period = period;
   }
 
-  /** The period in seconds, or NaN when it is not a whole number of seconds. */
+  /** The period in seconds. */
   public get periodSeconds(): number {
     return durationSeconds(this.period);
   }
@@ -165,8 +165,7 @@ export function scalingRulesToKube(rules: ScalingRules | undefined): Record<stri
   return Object.keys(out).length > 0 ? out : undefined;
 }
 
-/** Whole seconds of a Duration, or NaN when it is not whole seconds. Internal. */
+/** Seconds of a Duration, fractions included (validation refuses them where whole seconds are needed). Internal. */
 export function durationSeconds(d: Duration): number {
-  const ms = d.toMilliseconds();
-  return ms % 1000 === 0 ? ms / 1000 : NaN;
+  return d.toMilliseconds() / 1000;
 }

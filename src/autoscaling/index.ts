@@ -8,3 +8,4 @@ export {
 } from './metric';
 export { PodAutoscaler, PodAutoscalerProps } from './pod-autoscaler';
 export { ScaleTarget } from './scale-target';
+export * from './simulator';

@@ -305,7 +305,7 @@ export class Metric {
       problems.push({
         prop: `${field}.target.type`,
         value: this.target.type,
-        allowed: `is not allowed for a ${this.type} metric, which takes ${allowed.join(' or ')}`,
+        allowed: `is not allowed for ${/^[AEIOU]/.test(this.type) ? 'an' : 'a'} ${this.type} metric, which takes ${allowed.join(' or ')}`,
       });
     } else {
       problems.push(...this.target._problems(`${field}.target`));

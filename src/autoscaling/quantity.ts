@@ -51,7 +51,8 @@ function formatNumber(n: number): string | undefined {
   if (Number.isInteger(n)) return String(n);
   for (const [suffix, scale] of [['m', 1e3], ['u', 1e6], ['n', 1e9]] as const) {
     const scaled = Math.round(n * scale);
-    if (Math.abs(scaled - n * scale) < 1e-6 && Number.isSafeInteger(scaled)) return `${scaled}${suffix}`;
+    // float noise only (0.1 * 1000 = 100.00000000000001), never a rounded-away remainder
+    if (scaled !== 0 && Math.abs(scaled - n * scale) <= 1e-9 * Math.abs(scaled) && Number.isSafeInteger(scaled)) return `${scaled}${suffix}`;
   }
   return undefined;
 }
