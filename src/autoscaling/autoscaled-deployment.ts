@@ -58,7 +58,12 @@ export class AutoscaledDeployment extends Construct {
     if (this.restricted) runtimeDefaultSeccomp(this.deployment);
     this.autoscaler = new PodAutoscaler(this, 'Autoscaler', {
       target: ScaleTarget.fromDeployment(this.deployment),
-      maxReplicas, minReplicas, metrics, scaleUp, scaleDown, podDisruptionBudget,
+      maxReplicas,
+      minReplicas,
+      metrics,
+      scaleUp,
+      scaleDown,
+      podDisruptionBudget,
     });
   }
 

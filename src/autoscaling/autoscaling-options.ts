@@ -51,7 +51,8 @@ export interface AutoscalingOptions {
    * one pod at a time and waits for its replacement; it never blocks a drain for good: a single replica
    * can still be evicted, and pods that are not Ready (crash-looping) are always evictable. Deliberately
    * not `minAvailable` derived from `minReplicas`, which protects little at high scale and
-   * (minAvailable = minReplicas) blocks drains at `minReplicas: 1`. Needs a cdk8s-plus workload target.
+   * (minAvailable = minReplicas) blocks drains at `minReplicas: 1`. Needs a cdk8s-plus workload target;
+   * `unhealthyPodEvictionPolicy` is honoured from Kubernetes 1.27 (beta, on by default; GA in 1.31).
    *
    * @default false
    */

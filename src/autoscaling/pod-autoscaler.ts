@@ -146,7 +146,8 @@ export class PodAutoscaler extends Construct {
     const namespace = this.target._namespace();
     if (this.target.workload && namespace !== this.apiObject.metadata.namespace) {
       problems.push({
-        prop: 'target', value: workload,
+        prop: 'target',
+        value: workload,
         allowed: `is in namespace ${namespace ?? '(none)'} but the autoscaler is in ${this.apiObject.metadata.namespace ?? '(none)'}; `
           + 'an HPA scales only objects in its own namespace',
       });

@@ -53,7 +53,9 @@ describe('PodAutoscaler targets', () => {
         names: { kind: 'Worker', plural: 'workers', singular: 'worker' },
         scope: 'Namespaced',
         versions: [{
-          name: 'v1', served: true, storage: true,
+          name: 'v1',
+          served: true,
+          storage: true,
           schema: { openAPIV3Schema: { type: 'object', properties: { spec: { type: 'object', properties: { replicas: { type: 'integer' } } }, status: { type: 'object', properties: { replicas: { type: 'integer' }, selector: { type: 'string' } } } } } },
           subresources: { scale: { specReplicasPath: '.spec.replicas', statusReplicasPath: '.status.replicas', labelSelectorPath: '.status.selector' } },
         }],
@@ -128,7 +130,9 @@ describe('PodAutoscaler refusals', () => {
   test('minReplicas 0 with an External metric is written', () => {
     const chart = shopChart();
     new PodAutoscaler(chart, 'hpa', {
-      target: reference(), minReplicas: 0, maxReplicas: 3,
+      target: reference(),
+      minReplicas: 0,
+      maxReplicas: 3,
       metrics: [Metric.external({ name: 'queue_depth', target: MetricTarget.averageValue(10) })],
     });
     expect(only(synthValid(chart), 'HorizontalPodAutoscaler').spec.minReplicas).toBe(0);
@@ -222,7 +226,8 @@ describe('PodAutoscaler container requests (checked at synth)', () => {
     const chart = shopChart();
     const worker = plainDeployment(chart);
     new PodAutoscaler(chart, 'hpa', {
-      target: ScaleTarget.fromDeployment(worker), maxReplicas: 5,
+      target: ScaleTarget.fromDeployment(worker),
+      maxReplicas: 5,
       metrics: [Metric.containerResource({ container: 'web', resource: 'cpu', target: MetricTarget.utilization(60) })],
     });
     expect(() => synthValid(chart)).toThrow(/'metrics\[0\]\.containerResource\.container' \("web"\) must name a container of Deployment worker \("app"\)/);
@@ -233,7 +238,8 @@ describe('PodAutoscaler container requests (checked at synth)', () => {
     const worker = plainDeployment(chart);
     worker.addContainer({ name: 'proxy', image: 'ghcr.io/example/proxy:1.0.0', resources: {} });
     const hpa = new PodAutoscaler(chart, 'hpa', {
-      target: ScaleTarget.fromDeployment(worker), maxReplicas: 5,
+      target: ScaleTarget.fromDeployment(worker),
+      maxReplicas: 5,
       metrics: [Metric.containerResource({ container: 'app', resource: 'cpu', target: MetricTarget.utilization(60) })],
     });
     expect(() => synthValid(chart)).not.toThrow();

@@ -3,7 +3,7 @@ import { SimulationStep } from './model';
 /** A metric column of the chart. */
 export interface TimelineColumn {
   readonly name: string;
-  readonly unit: string;
+  readonly format: (value: number) => string;
 }
 
 const MAX_BAR = 40;
@@ -29,7 +29,7 @@ export function renderTimeline(steps: readonly SimulationStep[], maxReplicas: nu
   for (const step of steps) {
     const values = columns.map((c, i) => {
       const r = step.metrics[i];
-      return !r ? '' : r.unavailable ? 'n/a' : `${Math.round(r.current! * 10) / 10}${c.unit}`;
+      return !r ? '' : r.unavailable ? 'n/a' : c.format(r.current!);
     });
     const row = [clock(step.time), ...values, bar(step.replicas), step.reason];
     const key = JSON.stringify(row.slice(1));

@@ -1,7 +1,7 @@
 import { Duration } from 'cdk8s';
 import { AutoscalingOptions, autoscalingProblems, autoscalingSpec, defaultMetrics } from '../autoscaling-options';
 import { durationSeconds, ScalingPolicyType } from '../behavior';
-import { Metric, MetricTargetType } from '../metric';
+import { Metric, MetricSourceType, MetricTargetType } from '../metric';
 import { check, checkInteger, Problem, throwFirstFor } from '../problem';
 import { renderTimeline } from './chart';
 import { HpaSimulatorProps, MetricRecommendation, ScalingReason, SimulationInput, SimulationStep, SyncSample } from './model';
@@ -108,10 +108,8 @@ export class HpaSimulator {
    * up to `maxReplicas`, the metrics' current values and the reason.
    */
   public timeline(steps: SimulationStep[]): string {
-    return renderTimeline(steps, this.autoscaling.maxReplicas, this.metrics.map(m => ({
-      name: m._describe(),
-      unit: m.target.type === MetricTargetType.UTILIZATION ? '%' : '',
-    })));
+    const columns = this.metrics.map(m => ({ name: m._describe(), format: (v: number) => formatValue(v, m) }));
+    return renderTimeline(steps, this.autoscaling.maxReplicas, columns);
   }
 
   private reconcile(now: number, current: number, sample: SyncSample, pods: PodCounts,
@@ -157,12 +155,24 @@ export class HpaSimulator {
       message = `recommendation ${desired} held at ${stabilized} by the ${rules.windowSeconds} s scale-${rules === this.down ? 'down' : 'up'} stabilization window`;
     } else if (desired === current && decider.withinTolerance) {
       reason = ScalingReason.TOLERANCE;
-      message = `${describe(decider, decidingMetric)} within tolerance: ${current} kept`;
+      message = pods.missing + pods.unready > 0 && measuredOnPods(decidingMetric)
+        ? `${describe(decider, decidingMetric)} once ${pods.missing} pods without metrics and ${pods.unready} not ready are counted: `
+          + `within tolerance or pointing the other way, ${current} kept`
+        : `${describe(decider, decidingMetric)} within tolerance: ${current} kept`;
     } else {
       reason = ScalingReason.RATIO;
       message = `${describe(decider, decidingMetric)} → ${desired}`;
     }
-    return { time: now, replicasBefore: current, replicas: limited.replicas, recommendation: desired, stabilized, reason, message, metrics: recommendations };
+    return {
+      time: now,
+      replicasBefore: current,
+      replicas: limited.replicas,
+      recommendation: desired,
+      stabilized,
+      reason,
+      message,
+      metrics: recommendations,
+    };
   }
 
   private limitMessage(reason: ScalingReason, stabilized: number, replicas: number): string {
@@ -200,9 +210,23 @@ export class HpaSimulator {
   }
 }
 
+function measuredOnPods(metric: Metric): boolean {
+  return metric.type !== MetricSourceType.OBJECT && metric.type !== MetricSourceType.EXTERNAL;
+}
+
 function describe(r: MetricRecommendation, metric: Metric): string {
-  const unit = metric.target.type === MetricTargetType.UTILIZATION ? '%' : '';
-  return `${r.metric} ${formatNumber(r.current!)}${unit} for ${formatNumber(targetValue(metric))}${unit} (ratio ${formatNumber(r.ratio!)})`;
+  return `${r.metric} ${formatValue(r.current!, metric)} for ${formatValue(targetValue(metric), metric)} (ratio ${formatNumber(r.ratio!)})`;
+}
+
+/** A metric value for the chart: percent for Utilization, Mi/Gi for byte-valued resources, else one decimal. */
+function formatValue(v: number, metric: Metric): string {
+  const round1 = (n: number) => String(Math.round(n * 10) / 10);
+  if (metric.target.type === MetricTargetType.UTILIZATION) return `${round1(v)}%`;
+  if (metric.isResource && ['memory', 'ephemeral-storage'].includes(metric.name)) {
+    if (v >= 2 ** 30) return `${round1(v / 2 ** 30)}Gi`;
+    if (v >= 2 ** 20) return `${round1(v / 2 ** 20)}Mi`;
+  }
+  return round1(v);
 }
 
 /** A number with at most two decimals, trailing zeros dropped. Internal. */

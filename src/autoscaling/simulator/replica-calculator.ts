@@ -55,7 +55,13 @@ function podMetricReplicas(metric: Metric, sample: MetricSample, target: number,
   pods: PodCounts, t: Tolerances): MetricRecommendation {
   const reporting = pods.total - pods.unready - pods.missing;
   if (pods.total === 0 || reporting <= 0) return unavailable(metric);
-  const current = sample.value ?? sample.total! / reporting;
+  // the controller averages in integers: whole percent of the request, or thousandths of the unit
+  const utilization = metric.target.type === MetricTargetType.UTILIZATION;
+  const average = (sum: number, count: number) => utilization
+    ? Math.trunc(sum / count + 1e-9)
+    : Math.trunc(sum / count * 1000 + 1e-6) / 1000;
+  const reported = sample.value !== undefined ? sample.value * reporting : sample.total!;
+  const current = average(reported, reporting);
   const ratio = current / target;
   const result = (r: number, count: number, within: boolean): MetricRecommendation =>
     ({ metric: metric._describe(), unavailable: false, current, ratio: r, replicas: count, withinTolerance: within });
@@ -65,16 +71,16 @@ function podMetricReplicas(metric: Metric, sample: MetricSample, target: number,
     return withinTolerance(ratio, t) ? result(ratio, replicas, true) : result(ratio, Math.ceil(ratio * reporting), false);
   }
 
-  let sum = current * reporting;
+  let sum = reported;
   let count = reporting;
   if (pods.missing > 0 && ratio !== 1) {
     // a scale-down counts them at 100% (of the request, or the target when above 100%), a scale-up at 0%
-    const fallback = metric.target.type === MetricTargetType.UTILIZATION ? Math.max(100, target) : target;
+    const fallback = utilization ? Math.max(100, target) : target;
     sum += ratio < 1 ? pods.missing * fallback : 0;
     count += pods.missing;
   }
   if (scaleUpWithUnready) count += pods.unready;
-  const newRatio = sum / count / target;
+  const newRatio = average(sum, count) / target;
   if (withinTolerance(newRatio, t) || (ratio < 1 && newRatio > 1) || (ratio > 1 && newRatio < 1)) {
     return result(newRatio, replicas, true);
   }
