@@ -1,4 +1,5 @@
 import { App, Chart } from 'cdk8s';
+import { buildBackend } from './backend';
 import { buildFrontend } from './frontend';
 import { addScheduler } from './scheduler';
 
@@ -8,5 +9,6 @@ import { addScheduler } from './scheduler';
 export function buildShop(app: App): void {
   const chart = new Chart(app, 'shop', { namespace: 'shop', disableResourceNameHashes: true });
   buildFrontend(chart);
+  buildBackend(chart);
   addScheduler(chart);
 }

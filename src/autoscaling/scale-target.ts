@@ -1,0 +1,103 @@
+import { ApiObject } from 'cdk8s';
+import * as kplus from 'cdk8s-plus-27';
+import { AutoscalingObjectReference } from './metric';
+import { check, Problem } from './problem';
+
+/**
+ * What an autoscaler scales (`spec.scaleTargetRef`): a cdk8s-plus Deployment or StatefulSet, or any
+ * object with a `scale` subresource given by apiVersion, kind and name.
+ */
+export class ScaleTarget {
+  /**
+   * A cdk8s-plus Deployment. The autoscaler marks it autoscaled, so it synthesizes without
+   * `spec.replicas`; a Deployment created with `replicas` is refused.
+   */
+  public static fromDeployment(deployment: kplus.Deployment): ScaleTarget {
+    return ScaleTarget.fromScalable(deployment, deployment);
+  }
+
+  /**
+   * A cdk8s-plus StatefulSet, handled like `fromDeployment()`.
+   */
+  public static fromStatefulSet(statefulSet: kplus.StatefulSet): ScaleTarget {
+    return ScaleTarget.fromScalable(statefulSet, statefulSet);
+  }
+
+  /**
+   * Any object with a `scale` subresource, e.g. a custom resource whose CRD declares
+   * `subresources.scale`. The library cannot see its pods, so the container-request check is skipped
+   * and leaving its replica count to the autoscaler is up to you.
+   */
+  public static fromReference(reference: AutoscalingObjectReference): ScaleTarget {
+    return new ScaleTarget(reference.apiVersion, reference.kind, reference.name);
+  }
+
+  private static fromScalable(scalable: kplus.IScalable, workload: kplus.Workload): ScaleTarget {
+    const target = scalable.toScalingTarget();
+    return new ScaleTarget(target.apiVersion, target.kind, target.name, workload, scalable);
+  }
+
+  /** API version of the target. */
+  public readonly apiVersion: string;
+  /** Kind of the target. */
+  public readonly kind: string;
+  /** Name of the target. */
+  public readonly name: string;
+
+  /**
+   * The cdk8s-plus workload, when the target is one.
+   *
+   * @default - a target given by reference
+   */
+  public readonly workload?: kplus.Workload;
+
+  private readonly scalable?: kplus.IScalable;
+
+  private constructor(apiVersion: string, kind: string, name: string, workload?: kplus.Workload, scalable?: kplus.IScalable) {
+    this.apiVersion = apiVersion;
+    this.kind = kind;
+    this.name = name;
+    this.workload = workload;
+    this.scalable = scalable;
+  }
+
+  /**
+   * Checks the target can take an autoscaler and marks it autoscaled (no `spec.replicas`).
+   * @internal
+   */
+  public _bind(prop: string): Problem[] {
+    const fields: Array<[string, string]> = [['apiVersion', this.apiVersion], ['kind', this.kind], ['name', this.name]];
+    const problems = fields.flatMap(([key, value]) =>
+      check(typeof value === 'string' && value.length > 0, `${prop}.${key}`, value, 'must be a non-empty string'));
+    if (this.scalable) {
+      const replicas = this.scalable.toScalingTarget().replicas;
+      problems.push(...check(replicas === undefined, `${prop}.replicas`, replicas,
+        `must be unset: ${this.kind} ${this.name} has a fixed replica count, which every apply would reset under the autoscaler; remove 'replicas' from it`));
+      problems.push(...check(!this.scalable.hasAutoscaler, prop, `${this.kind} ${this.name}`,
+        'already has an autoscaler; two HorizontalPodAutoscalers on one workload fight over its replicas'));
+    }
+    if (problems.length === 0) this.scalable?.markHasAutoscaler();
+    return problems;
+  }
+
+  /**
+   * The pod spec as it will be synthesized (patches included), when the target is a cdk8s-plus workload.
+   * @internal
+   */
+  public _podSpec(): any | undefined {
+    return this.workload ? ApiObject.of(this.workload).toJson()?.spec?.template?.spec : undefined;
+  }
+
+  /**
+   * The namespace the target is synthesized in, when the target is a cdk8s-plus workload.
+   * @internal
+   */
+  public _namespace(): string | undefined {
+    return this.workload ? ApiObject.of(this.workload).metadata.namespace : undefined;
+  }
+
+  /** @internal */
+  public _toKube(): Record<string, string> {
+    return { apiVersion: this.apiVersion, kind: this.kind, name: this.name };
+  }
+}
