@@ -2,6 +2,7 @@ import { ApiObject, JsonPatch, Lazy } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import * as istio from '../../imports/networking.istio.io';
+import { PodAutoscaler, ScaleTarget } from '../autoscaling';
 import { describeValue, propError, propMessage, requireProp, restrictedContainer, runtimeDefaultSeccomp } from '../common';
 import { CanaryRoute, CanaryRouteOptions } from './http-route';
 import { StringMatch } from './match';
@@ -194,6 +195,11 @@ export class CanaryService extends Construct {
   public readonly deployments: Record<string, kplus.Deployment>;
 
   /**
+   * The HorizontalPodAutoscaler of each autoscaled version, by version name.
+   */
+  public readonly autoscalers: Record<string, PodAutoscaler>;
+
+  /**
    * The Service selecting the pods of every version.
    */
   public readonly service: kplus.Service;
@@ -256,10 +262,13 @@ export class CanaryService extends Construct {
     });
 
     const deployments: Record<string, kplus.Deployment> = {};
-    props.versions.forEach(v => {
+    const autoscalers: Record<string, PodAutoscaler> = {};
+    props.versions.forEach((v, i) => {
       deployments[v.name] = this.addVersionDeployment(v);
+      if (v.autoscaling) autoscalers[v.name] = this.addVersionAutoscaler(v, i, deployments[v.name]);
     });
     this.deployments = Object.freeze(deployments);
+    this.autoscalers = Object.freeze(autoscalers);
 
     this.service = new kplus.Service(this, 'Service', {
       metadata: { name: this.serviceName },
@@ -470,8 +479,14 @@ export class CanaryService extends Construct {
   }
 
   /** The one place a version's Deployment is created. */
+  private addVersionAutoscaler(v: CanaryVersionProps, i: number, deployment: kplus.Deployment): PodAutoscaler {
+    requireProp(v.replicas === undefined, this, `versions[${i}].replicas`, v.replicas,
+      "must be unset when 'autoscaling' is set: the HorizontalPodAutoscaler owns the replica count");
+    return new PodAutoscaler(this, `${v.name}-autoscaler`, { ...v.autoscaling!, target: ScaleTarget.fromDeployment(deployment) });
+  }
+
   private addVersionDeployment(v: CanaryVersionProps): kplus.Deployment {
-    const { name, trafficPolicy, ...deploymentProps } = v;
+    const { name, trafficPolicy, autoscaling, ...deploymentProps } = v;
     const secure = (containers: kplus.ContainerProps[] | undefined) =>
       this.restrictedSecurity ? containers?.map(c => restrictedContainer(c)) : containers;
     const deployment = new kplus.Deployment(this, name, {

@@ -1,4 +1,5 @@
 import * as kplus from 'cdk8s-plus-27';
+import { AutoscalingOptions } from '../autoscaling';
 import { TrafficPolicy } from './traffic-policy';
 
 /**
@@ -21,4 +22,13 @@ export interface CanaryVersionProps extends kplus.DeploymentProps {
    * @default - only the service-wide policy
    */
   readonly trafficPolicy?: TrafficPolicy;
+
+  /**
+   * Scale this version with an `autoscaling/v2` HorizontalPodAutoscaler (the same `PodAutoscaler` that
+   * `AutoscaledDeployment` uses). The Deployment is then written without `spec.replicas`, so `replicas`
+   * must be left unset.
+   *
+   * @default - no autoscaler: the Deployment keeps `replicas`
+   */
+  readonly autoscaling?: AutoscalingOptions;
 }

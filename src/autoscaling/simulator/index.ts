@@ -1,4 +1,2 @@
 export { HpaSimulator } from './hpa-simulator';
-export {
-  HpaSimulatorProps, MetricRecommendation, MetricSample, ScalingReason, SimulationInput, SimulationStep, SyncSample,
-} from './model';
+export * from './model';
