@@ -90,6 +90,8 @@ export class IpvsDirector extends Construct {
   public readonly daemonSet: kplus.DaemonSet;
   /** The rules as `ipvsadm --restore` reads them. */
   public readonly rules: string;
+  /** The virtual servers, as given (for `IpvsPrediction.predict()` and `IpvsStatsTable.predict()`). */
+  public readonly virtualServers: IpvsVirtualServer[];
 
   constructor(scope: Construct, id: string, props: IpvsDirectorProps) {
     super(scope, id);
@@ -97,6 +99,7 @@ export class IpvsDirector extends Construct {
     const virtualServers = checkVirtualServers(r, 'virtualServers', props.virtualServers);
     const deployment = checkDeployment(r, props);
     this.rules = renderRuleLines(virtualServers).map(l => `${l}\n`).join('');
+    this.virtualServers = [...props.virtualServers];
 
     this.configMap = new kplus.ConfigMap(this, 'Rules', {
       metadata: props.name ? { name: props.name } : undefined,

@@ -1,3 +1,4 @@
+/* eslint-disable no-bitwise */ // addresses are bit strings: shifts and masks are the plain way to handle them
 /**
  * A strict IPv4 / IPv6 address and CIDR parser (no dependency), for the addresses that end up in ipvsadm rules,
  * Service `externalIPs` and kube-proxy's `excludeCIDRs` / `clusterCIDR`.

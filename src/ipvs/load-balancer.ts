@@ -400,8 +400,7 @@ function reachability(shape: ServiceShape) {
 
 /** One virtual server per Service port on the director's address; real servers at each port's targetPort. */
 function directorVirtualServers(r: Reporter, director: IpvsLoadBalancerDirectorOptions, shape: ServiceShape,
-  persistenceSeconds: number | undefined): IpvsVirtualServer[] {
-  const persistence = persistenceSeconds === undefined ? undefined : Duration.seconds(persistenceSeconds);
+  persistence: number | undefined): IpvsVirtualServer[] {
   if (!Array.isArray(director.realServers) || director.realServers.length === 0) {
     r.fail('realServers', director.realServers, 'must list at least one real server');
   }
@@ -424,7 +423,7 @@ function directorVirtualServers(r: Reporter, director: IpvsLoadBalancerDirectorO
       protocol: p.protocol === 'UDP' ? IpvsProtocol.UDP : IpvsProtocol.TCP,
       scheduler: director.scheduler,
       schedulerFlags: director.schedulerFlags,
-      persistence,
+      persistence: persistence === undefined ? undefined : Duration.seconds(persistence),
       forwarding: director.forwarding,
       realServers: director.realServers.map(rs => ({ address: rs.address, port: rs.port ?? (p.targetPort as number), weight: rs.weight })),
     };

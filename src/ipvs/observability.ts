@@ -19,34 +19,39 @@ export const DEFAULT_NODE_EXPORTER_IMAGE = 'quay.io/prometheus/node-exporter:v1.
 /** The sidecar's default port: not 9100, which a node_exporter DaemonSet on the host network usually holds. */
 export const DEFAULT_METRICS_PORT = 9110;
 
-const NODE_TOTAL = 'node total: the sum over every virtual server on the node (/proc/net/ip_vs_stats)';
-const BACKEND = 'per real server, labels local_address, local_port, remote_address, remote_port, proto, local_mark';
+const NODE_TOTAL = 'node total (/proc/net/ip_vs_stats)';
+/** `--stats` column, its `--rate` column, the node_exporter counter. */
+const COUNTERS = [
+  ['Conns', 'CPS', 'node_ipvs_connections_total'],
+  ['InPkts', 'InPPS', 'node_ipvs_incoming_packets_total'],
+  ['OutPkts', 'OutPPS', 'node_ipvs_outgoing_packets_total'],
+  ['InBytes', 'InBPS', 'node_ipvs_incoming_bytes_total'],
+  ['OutBytes', 'OutBPS', 'node_ipvs_outgoing_bytes_total'],
+] as const;
+/** Default-listing column, the node_exporter gauge. */
+const BACKEND_GAUGES = [
+  ['Weight', 'node_ipvs_backend_weight'],
+  ['ActiveConn', 'node_ipvs_backend_connections_active'],
+  ['InActConn', 'node_ipvs_backend_connections_inactive'],
+] as const;
+const BACKEND = 'per real server (/proc/net/ip_vs)';
 
 /**
  * node_exporter's ipvs collector and `ipvsadm`: which metric answers which column.
  *
- * node_exporter reads `/proc/net/ip_vs_stats` (node totals) and `/proc/net/ip_vs` (per real server).
- * It has no per-virtual-server or per-real-server counterpart of the `--stats` columns: those numbers are only
- * in `ipvsadm -L -n --stats`. The `--rate` columns are the kernel's own estimator (about a 2-second sample,
- * smoothed); the PromQL rates are the closest equivalent.
+ * node_exporter reads `/proc/net/ip_vs_stats` (node totals: the sum over every virtual server on the node) and
+ * `/proc/net/ip_vs` (per real server, labels local_address, local_port, remote_address, remote_port, proto,
+ * local_mark). It has no per-virtual-server or per-real-server counterpart of the `--stats` columns: those
+ * numbers are only in `ipvsadm -L -n --stats`. The `--rate` columns are the kernel's own estimator (sampled
+ * every 2 seconds, smoothed); the PromQL rates are the closest equivalent.
  */
 export class IpvsMetrics {
   /** Column → metric, in ipvsadm's column order. */
   public static statsColumns(): IpvsStatsColumnMetric[] {
     return [
-      { column: 'Conns', listing: '--stats', metric: 'node_ipvs_connections_total', scope: NODE_TOTAL },
-      { column: 'InPkts', listing: '--stats', metric: 'node_ipvs_incoming_packets_total', scope: NODE_TOTAL },
-      { column: 'OutPkts', listing: '--stats', metric: 'node_ipvs_outgoing_packets_total', scope: NODE_TOTAL },
-      { column: 'InBytes', listing: '--stats', metric: 'node_ipvs_incoming_bytes_total', scope: NODE_TOTAL },
-      { column: 'OutBytes', listing: '--stats', metric: 'node_ipvs_outgoing_bytes_total', scope: NODE_TOTAL },
-      { column: 'CPS', listing: '--rate', metric: 'rate(node_ipvs_connections_total[1m])', scope: NODE_TOTAL },
-      { column: 'InPPS', listing: '--rate', metric: 'rate(node_ipvs_incoming_packets_total[1m])', scope: NODE_TOTAL },
-      { column: 'OutPPS', listing: '--rate', metric: 'rate(node_ipvs_outgoing_packets_total[1m])', scope: NODE_TOTAL },
-      { column: 'InBPS', listing: '--rate', metric: 'rate(node_ipvs_incoming_bytes_total[1m])', scope: NODE_TOTAL },
-      { column: 'OutBPS', listing: '--rate', metric: 'rate(node_ipvs_outgoing_bytes_total[1m])', scope: NODE_TOTAL },
-      { column: 'Weight', listing: '(default)', metric: 'node_ipvs_backend_weight', scope: BACKEND },
-      { column: 'ActiveConn', listing: '(default)', metric: 'node_ipvs_backend_connections_active', scope: BACKEND },
-      { column: 'InActConn', listing: '(default)', metric: 'node_ipvs_backend_connections_inactive', scope: BACKEND },
+      ...COUNTERS.map(([column, , metric]) => ({ column, listing: '--stats', metric, scope: NODE_TOTAL })),
+      ...COUNTERS.map(([, column, metric]) => ({ column, listing: '--rate', metric: `rate(${metric}[1m])`, scope: NODE_TOTAL })),
+      ...BACKEND_GAUGES.map(([column, metric]) => ({ column, listing: '(default)', metric, scope: BACKEND })),
     ];
   }
 

@@ -1,15 +1,8 @@
 import { Testing } from 'cdk8s';
-import { IpvsDirector, IpvsDirectorProps, IpvsForwarding, IpvsScheduler, IpvsVirtualServer } from '../../src';
-import { refusalOf, warningsPrintedBy } from './helpers';
+import { refusalOf, seed, warningsPrintedBy } from './helpers';
+import { IpvsDirector, IpvsDirectorProps, IpvsScheduler } from '../../src';
 import { ManifestObject, only, synthValid } from '../util/validate';
 
-const seed: IpvsVirtualServer = {
-  address: '1.2.3.4',
-  port: 80,
-  scheduler: IpvsScheduler.ROUND_ROBIN,
-  forwarding: IpvsForwarding.MASQUERADING,
-  realServers: [{ address: '172.17.0.3' }, { address: '172.17.0.4' }],
-};
 
 function synthDirector(props: Partial<IpvsDirectorProps> = {}) {
   const chart = Testing.chart();

@@ -1,14 +1,7 @@
 import { Duration } from 'cdk8s';
-import { refusalOf, warningsPrintedBy } from './helpers';
+import { refusalOf, seed, warningsPrintedBy } from './helpers';
 import { IpvsadmRules, IpvsForwarding, IpvsProtocol, IpvsScheduler, IpvsSchedulerFlag, IpvsVirtualServer } from '../../src';
 
-const seed: IpvsVirtualServer = {
-  address: '1.2.3.4',
-  port: 80,
-  scheduler: IpvsScheduler.ROUND_ROBIN,
-  forwarding: IpvsForwarding.MASQUERADING,
-  realServers: [{ address: '172.17.0.3' }, { address: '172.17.0.4' }],
-};
 
 function refusal(virtualServers: IpvsVirtualServer[]): string {
   return refusalOf(() => IpvsadmRules.render(virtualServers));
@@ -25,12 +18,23 @@ describe('IpvsadmRules', () => {
   test('GIVEN persistence, UDP, weights, gatewaying, tunneling, mh flags and IPv6 THEN each lands in its switch', () => {
     let lines: string[] = [];
     const warnings = warningsPrintedBy(() => lines = IpvsadmRules.lines([
-      { address: '10.0.0.10', port: 53, protocol: IpvsProtocol.UDP, scheduler: IpvsScheduler.WEIGHTED_ROUND_ROBIN,
-        persistence: Duration.minutes(5), forwarding: IpvsForwarding.GATEWAYING,
-        realServers: [{ address: '10.0.0.21', weight: 3 }, { address: '10.0.0.22', port: 53, weight: 0 }] },
-      { address: '2001:db8::10', port: 443, scheduler: IpvsScheduler.MAGLEV_HASHING, forwarding: IpvsForwarding.TUNNELING,
+      {
+        address: '10.0.0.10',
+        port: 53,
+        protocol: IpvsProtocol.UDP,
+        scheduler: IpvsScheduler.WEIGHTED_ROUND_ROBIN,
+        persistence: Duration.minutes(5),
+        forwarding: IpvsForwarding.GATEWAYING,
+        realServers: [{ address: '10.0.0.21', weight: 3 }, { address: '10.0.0.22', port: 53, weight: 0 }],
+      },
+      {
+        address: '2001:db8::10',
+        port: 443,
+        scheduler: IpvsScheduler.MAGLEV_HASHING,
+        forwarding: IpvsForwarding.TUNNELING,
         schedulerFlags: [IpvsSchedulerFlag.PORT, IpvsSchedulerFlag.FALLBACK],
-        realServers: [{ address: '2001:DB8::21', weight: 65535 }] },
+        realServers: [{ address: '2001:DB8::21', weight: 65535 }],
+      },
     ]));
     expect(warnings).toEqual([expect.stringContaining('\'virtualServers[1].scheduler\' ("mh") needs the kernel module ip_vs_mh')]);
     expect(lines).toEqual([

@@ -1,8 +1,8 @@
 import { Duration, Testing } from 'cdk8s';
 import { parse } from 'yaml';
-import { warningsOf } from '../../src/common/warnings';
-import { IpvsScheduler, KubeProxyConfiguration, KubeProxyConfigurationProps } from '../../src';
 import { refusalOf, warningsPrintedBy } from './helpers';
+import { IpvsScheduler, KubeProxyConfiguration, KubeProxyConfigurationProps } from '../../src';
+import { warningsOf } from '../../src/common/warnings';
 import { only, synthValid } from '../util/validate';
 
 /**
@@ -27,8 +27,14 @@ const V1ALPHA1_FIELDS: Record<string, any> = {
   mode: true,
   iptables: { masqueradeBit: true, masqueradeAll: true, localhostNodePorts: true, snatNodeInternalIP: true, syncPeriod: true, minSyncPeriod: true },
   ipvs: {
-    syncPeriod: true, minSyncPeriod: true, scheduler: true, excludeCIDRs: true, strictARP: true,
-    tcpTimeout: true, tcpFinTimeout: true, udpTimeout: true,
+    syncPeriod: true,
+    minSyncPeriod: true,
+    scheduler: true,
+    excludeCIDRs: true,
+    strictARP: true,
+    tcpTimeout: true,
+    tcpFinTimeout: true,
+    udpTimeout: true,
   },
   nftables: { masqueradeBit: true, masqueradeAll: true, syncPeriod: true, minSyncPeriod: true },
   winkernel: { networkName: true, sourceVip: true, enableDSR: true, rootHnsEndpointName: true, forwardHealthCheckVip: true },
@@ -38,8 +44,13 @@ const V1ALPHA1_FIELDS: Record<string, any> = {
   nodePortAddresses: true,
   oomScoreAdj: true,
   conntrack: {
-    maxPerCore: true, min: true, tcpEstablishedTimeout: true, tcpCloseWaitTimeout: true, tcpBeLiberal: true,
-    udpTimeout: true, udpStreamTimeout: true,
+    maxPerCore: true,
+    min: true,
+    tcpEstablishedTimeout: true,
+    tcpCloseWaitTimeout: true,
+    tcpBeLiberal: true,
+    udpTimeout: true,
+    udpStreamTimeout: true,
   },
   configSyncPeriod: true,
   portRange: true,
@@ -76,8 +87,14 @@ describe('KubeProxyConfiguration', () => {
       clientConnection: { kubeconfig: '/var/lib/kube-proxy/kubeconfig.conf' },
       mode: 'ipvs',
       ipvs: {
-        excludeCIDRs: [], minSyncPeriod: '0s', scheduler: 'rr', strictARP: false, syncPeriod: '30s',
-        tcpFinTimeout: '0s', tcpTimeout: '0s', udpTimeout: '0s',
+        excludeCIDRs: [],
+        minSyncPeriod: '0s',
+        scheduler: 'rr',
+        strictARP: false,
+        syncPeriod: '30s',
+        tcpFinTimeout: '0s',
+        tcpTimeout: '0s',
+        udpTimeout: '0s',
       },
     });
   });
@@ -105,8 +122,14 @@ describe('KubeProxyConfiguration', () => {
       metricsBindAddress: '0.0.0.0:10249',
       mode: 'ipvs',
       ipvs: {
-        excludeCIDRs: ['10.96.0.0/12', 'fd00::/64'], minSyncPeriod: '5s', scheduler: 'wlc', strictARP: true, syncPeriod: '1m',
-        tcpFinTimeout: '2m', tcpTimeout: '15m', udpTimeout: '300500ms',
+        excludeCIDRs: ['10.96.0.0/12', 'fd00::/64'],
+        minSyncPeriod: '5s',
+        scheduler: 'wlc',
+        strictARP: true,
+        syncPeriod: '1m',
+        tcpFinTimeout: '2m',
+        tcpTimeout: '15m',
+        udpTimeout: '300500ms',
       },
     });
     for (const key of ['minSyncPeriod', 'syncPeriod', 'tcpFinTimeout', 'tcpTimeout', 'udpTimeout']) {

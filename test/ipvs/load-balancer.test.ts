@@ -1,12 +1,12 @@
 import { ApiObject, Chart, Duration, JsonPatch, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { parse } from 'yaml';
-import { warningsOf } from '../../src/common/warnings';
+import { refusalOf, warningsPrintedBy } from './helpers';
 import {
   IpvsExternalTrafficPolicy, IpvsForwarding, IpvsLoadBalancer, IpvsLoadBalancerProps, IpvsPersistence, IpvsScheduler,
   IpvsSchedulerFlag,
 } from '../../src';
-import { refusalOf, warningsPrintedBy } from './helpers';
+import { warningsOf } from '../../src/common/warnings';
 import { only, synthValid } from '../util/validate';
 
 /** The seed: virtual server 1.2.3.4:80, rr, real servers 172.17.0.3:80 and 172.17.0.4:80, masquerading. */
@@ -57,8 +57,13 @@ describe('IpvsLoadBalancer', () => {
     expect(kubeProxy.ipvs).toEqual({
       // the director's VIP, so kube-proxy never cleans up its virtual server on shared nodes
       excludeCIDRs: ['1.2.3.4/32'],
-      minSyncPeriod: '0s', scheduler: 'rr', strictARP: false, syncPeriod: '30s',
-      tcpFinTimeout: '0s', tcpTimeout: '0s', udpTimeout: '0s',
+      minSyncPeriod: '0s',
+      scheduler: 'rr',
+      strictARP: false,
+      syncPeriod: '30s',
+      tcpFinTimeout: '0s',
+      tcpTimeout: '0s',
+      udpTimeout: '0s',
     });
     expect(service.spec).toEqual({ externalIPs: [], ports: [{ name: 'http', port: 80 }], selector: { app: 'web' }, type: 'ClusterIP' });
     expect(objects).toMatchSnapshot();
@@ -163,7 +168,9 @@ describe('IpvsLoadBalancer', () => {
 
     test('DSR on a LoadBalancer Service (its LB IPs)', () => {
       const { service } = synth({
-        selector: { app: 'web' }, ports: [{ port: 80 }], serviceType: kplus.ServiceType.LOAD_BALANCER,
+        selector: { app: 'web' },
+        ports: [{ port: 80 }],
+        serviceType: kplus.ServiceType.LOAD_BALANCER,
         kubeRouter: { directServerReturn: true },
       });
       expect(service.metadata.annotations).toEqual({ 'kube-router.io/service.dsr': 'tunnel' });
@@ -235,7 +242,8 @@ describe('IpvsLoadBalancer', () => {
         '[test/lb] \'kubeRouter.schedulerFlags\' (["flag-1"]) only apply with \'kubeRouter.scheduler\' "mh", not "sh"');
       expect(refusal({ ...web, kubeRouter: { schedulerFlags: [IpvsSchedulerFlag.PORT] } })).toBe(
         '[test/lb] \'kubeRouter.schedulerFlags\' (["flag-2"]) only apply with \'kubeRouter.scheduler\' "mh", not "rr"');
-      expect(refusal({ ...web, kubeRouter: { scheduler: IpvsScheduler.MAGLEV_HASHING, schedulerFlags: [IpvsSchedulerFlag.PORT, IpvsSchedulerFlag.PORT] } })).toBe(
+      const twice = [IpvsSchedulerFlag.PORT, IpvsSchedulerFlag.PORT];
+      expect(refusal({ ...web, kubeRouter: { scheduler: IpvsScheduler.MAGLEV_HASHING, schedulerFlags: twice } })).toBe(
         '[test/lb] \'kubeRouter.schedulerFlags[1]\' ("flag-2") is repeated');
     });
 
@@ -334,7 +342,8 @@ describe('IpvsLoadBalancer', () => {
 
     test('an explicit real server port with several Service ports', () => {
       expect(refusal({
-        selector: { app: 'web' }, ports: [{ port: 80, name: 'http' }, { port: 443, name: 'https' }],
+        selector: { app: 'web' },
+        ports: [{ port: 80, name: 'http' }, { port: 443, name: 'https' }],
         director: { address: '1.2.3.4', realServers: [{ address: '10.0.0.1', port: 30080 }] },
       })).toBe('[test/lb] \'director.realServers[0].port\' (30080) must be unset with a multi-port Service: each port\'s targetPort '
         + 'is used (use IpvsDirector for per-port real servers)');

@@ -1,6 +1,6 @@
 import * as fc from 'fast-check';
-import { IpvsPrediction, IpvsScheduler, IpvsVirtualServer } from '../../src';
 import { refusalOf } from './helpers';
+import { IpvsPrediction, IpvsScheduler, IpvsVirtualServer } from '../../src';
 
 const rr = IpvsScheduler.ROUND_ROBIN;
 const wrr = IpvsScheduler.WEIGHTED_ROUND_ROBIN;
@@ -62,10 +62,14 @@ describe('IpvsPrediction', () => {
 
   test.each([rr, wrr])('%s with every weight 0: no destination available', scheduler => {
     const p = IpvsPrediction.predict(servers(scheduler, [0, 0]), 3);
-    expect(p).toEqual({ sequence: [], realServers: [
-      { server: '10.0.0.1:80', weight: 0, connections: 0 },
-      { server: '10.0.0.2:80', weight: 0, connections: 0 },
-    ], unscheduled: 3 });
+    expect(p).toEqual({
+      sequence: [],
+      realServers: [
+        { server: '10.0.0.1:80', weight: 0, connections: 0 },
+        { server: '10.0.0.2:80', weight: 0, connections: 0 },
+      ],
+      unscheduled: 3,
+    });
   });
 
   test('0 connections predict nothing', () => {

@@ -1,5 +1,5 @@
-import { IpvsForwarding, IpvsMetrics, IpvsProtocol, IpvsScheduler, IpvsStatsTable, IpvsTrafficProfile } from '../../src';
 import { refusalOf } from './helpers';
+import { IpvsForwarding, IpvsMetrics, IpvsProtocol, IpvsScheduler, IpvsStatsTable, IpvsTrafficProfile } from '../../src';
 
 const traffic: IpvsTrafficProfile = { inPackets: 6, outPackets: 4, inBytes: 400, outBytes: 1500 };
 
@@ -22,8 +22,14 @@ describe('IpvsStatsTable', () => {
   test('gatewaying and tunneling: replies bypass the director, so OutPkts and OutBytes stay 0; services sorted; big numbers in K/M', () => {
     const table = IpvsStatsTable.predict([
       { address: '10.0.0.20', port: 443, forwarding: IpvsForwarding.TUNNELING, realServers: [{ address: '10.0.1.1' }] },
-      { address: '10.0.0.10', port: 53, protocol: IpvsProtocol.UDP, scheduler: IpvsScheduler.WEIGHTED_ROUND_ROBIN,
-        forwarding: IpvsForwarding.GATEWAYING, realServers: [{ address: '10.0.1.1', weight: 3 }, { address: '10.0.1.2', weight: 1 }] },
+      {
+        address: '10.0.0.10',
+        port: 53,
+        protocol: IpvsProtocol.UDP,
+        scheduler: IpvsScheduler.WEIGHTED_ROUND_ROBIN,
+        forwarding: IpvsForwarding.GATEWAYING,
+        realServers: [{ address: '10.0.1.1', weight: 3 }, { address: '10.0.1.2', weight: 1 }],
+      },
     ], 400_000, { inPackets: 10, outPackets: 10, inBytes: 1000, outBytes: 1000 });
     expect(table.split('\n').slice(2)).toEqual([
       'TCP  10.0.0.20:443                  400000  4000000        0  400000K        0',
@@ -61,7 +67,8 @@ describe('IpvsMetrics', () => {
     });
     const table = IpvsMetrics.markdownTable().split('\n');
     expect(table[0]).toBe('| ipvsadm column | listing | node_exporter | scope |');
-    expect(table[2]).toBe('| `Conns` | `--stats` | `node_ipvs_connections_total` | node total: the sum over every virtual server on the node (/proc/net/ip_vs_stats) |');
+    expect(table[2]).toBe('| `Conns` | `--stats` | `node_ipvs_connections_total` | node total (/proc/net/ip_vs_stats) |');
+    expect(table[12]).toBe('| `Weight` | `(default)` | `node_ipvs_backend_weight` | per real server (/proc/net/ip_vs) |');
     expect(table).toHaveLength(13 + 3);
   });
 });
