@@ -96,7 +96,7 @@ export class IpvsDirector extends Construct {
   constructor(scope: Construct, id: string, props: IpvsDirectorProps) {
     super(scope, id);
     const r = constructReporter(this);
-    const virtualServers = checkVirtualServers(r, 'virtualServers', props.virtualServers);
+    const virtualServers = checkVirtualServers(r, 'virtualServers', props?.virtualServers);
     const deployment = checkDeployment(r, props);
     this.rules = renderRuleLines(virtualServers).map(l => `${l}\n`).join('');
     this.virtualServers = [...props.virtualServers];

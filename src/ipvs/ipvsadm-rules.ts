@@ -2,7 +2,7 @@ import { Duration } from 'cdk8s';
 import { hostPort, isPort, parseIp, ParsedIp } from './ip-address';
 import { persistenceSeconds } from './persistence';
 import { functionReporter, Reporter } from './report';
-import { checkScheduler, checkSchedulerFlags, FLAG_SCHEDULERS, IpvsScheduler, IpvsSchedulerFlag, oneOf } from './scheduler';
+import { checkScheduler, checkSchedulerFlags, FLAG_SCHEDULERS, IpvsScheduler, IpvsSchedulerFlag, oneOf, warnIfRare } from './scheduler';
 
 /** The transport protocol of a virtual server (`ipvsadm -t` / `-u`). Values are Kubernetes' protocol names. */
 export enum IpvsProtocol {
@@ -180,6 +180,10 @@ export function checkVirtualServers(r: Reporter, prop: string, virtualServers: r
     r.fail(prop, virtualServers, 'must list at least one virtual server');
   }
   const checked = virtualServers.map((vs, i) => checkVirtualServer(r.child(`${prop}[${i}]`), vs));
+  // one warning per rarely available scheduler, at its first use
+  checked.forEach((vs, i) => {
+    if (checked.findIndex(other => other.scheduler === vs.scheduler) === i) warnIfRare(r, `${prop}[${i}].scheduler`, vs.scheduler);
+  });
   const seen = new Map<string, number>();
   checked.forEach((vs, i) => {
     const name = virtualServerName(vs);
@@ -190,7 +194,10 @@ export function checkVirtualServers(r: Reporter, prop: string, virtualServers: r
   return checked;
 }
 
-/** Checks one virtual server (the reporter is already scoped to it) and fills in the defaults. */
+/**
+ * Checks one virtual server (the reporter is already scoped to it) and fills in the defaults; the rarely
+ * available scheduler warning is `checkVirtualServers`'s, once per list.
+ */
 export function checkVirtualServer(r: Reporter, vs: IpvsVirtualServer): CheckedVirtualServer {
   if (!vs || typeof vs !== 'object') r.fail('', vs, 'must be a virtual server');
   const address = checkIp(r, 'address', vs.address);
@@ -199,7 +206,7 @@ export function checkVirtualServer(r: Reporter, vs: IpvsVirtualServer): CheckedV
   if (!Object.values(IpvsProtocol).includes(protocol)) {
     r.fail('protocol', protocol, `must be ${oneOf(Object.values(IpvsProtocol))}`);
   }
-  const scheduler = checkScheduler(r, 'scheduler', vs.scheduler ?? IpvsScheduler.ROUND_ROBIN);
+  const scheduler = checkScheduler(r, 'scheduler', vs.scheduler ?? IpvsScheduler.ROUND_ROBIN, undefined, undefined, false);
   const schedulerFlags = checkSchedulerFlags(r, 'schedulerFlags', vs.schedulerFlags, scheduler, 'scheduler', FLAG_SCHEDULERS);
   const persistence = vs.persistence === undefined ? undefined : persistenceSeconds(r, 'persistence', vs.persistence);
   const forwarding = vs.forwarding ?? IpvsForwarding.MASQUERADING;

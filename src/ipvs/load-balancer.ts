@@ -8,7 +8,7 @@ import {
 } from './ipvsadm-rules';
 import { KubeProxyConfiguration, KubeProxyConfigurationProps, kubeProxyDocument } from './kube-proxy-configuration';
 import { checkSamePorts, kubeRouterAnnotations, KubeRouterOptions, PortPair } from './kube-router';
-import { warnIfIpvsModeDeprecated } from './kubernetes-version';
+import { kubernetesMinor, warnIfIpvsModeDeprecated } from './kubernetes-version';
 import { IpvsPersistence, persistenceSeconds } from './persistence';
 import { collectFailure, constructReporter, Reporter, validationReporter } from './report';
 import { IpvsScheduler, IpvsSchedulerFlag, oneOf } from './scheduler';
@@ -182,7 +182,9 @@ export class IpvsLoadBalancer extends Construct {
 
   constructor(scope: Construct, id: string, props: IpvsLoadBalancerProps) {
     super(scope, id);
+    props = props ?? {};
     const r = constructReporter(this);
+    if (props.kubernetesVersion !== undefined) kubernetesMinor(r, 'kubernetesVersion', props.kubernetesVersion);
     this.service = props.service ? checkExisting(r, props) : createService(this, r, props);
     const service = ApiObject.of(this.service);
 
@@ -384,9 +386,9 @@ function checkShape(r: Reporter, props: IpvsLoadBalancerProps, shape: ServiceSha
   if ((props.l2Announcement ?? false) && shape.type !== kplus.ServiceType.LOAD_BALANCER) {
     r.fail('l2Announcement', true, `needs a LoadBalancer Service: L2 mode announces LoadBalancer IPs (the Service is ${shape.type})`);
   }
-  if (props.director && (props.director.forwarding ?? IpvsForwarding.MASQUERADING) !== IpvsForwarding.MASQUERADING) {
-    checkSamePorts(r, 'director.forwarding', props.director.forwarding,
-      `${props.director.forwarding} cannot change the port; only masquerading can`, shape.ports);
+  const forwarding = props.director?.forwarding;
+  if (forwarding === IpvsForwarding.GATEWAYING || forwarding === IpvsForwarding.TUNNELING) {
+    checkSamePorts(r, 'director.forwarding', forwarding, `${forwarding} cannot change the port; only masquerading can`, shape.ports);
   }
 }
 

@@ -93,17 +93,22 @@ export function oneOf(values: readonly string[]): string {
 
 /**
  * Checks a scheduler against the kernel list and the list a data plane accepts (`accepted`, described by
- * `who`); warns on a rarely available one. Returns the scheduler.
+ * `who`); warns on a rarely available one unless `warn` is false. Returns the scheduler.
  */
 export function checkScheduler(r: Reporter, prop: string, value: unknown,
-  accepted: readonly IpvsScheduler[] = ALL as IpvsScheduler[], who = 'the kernel'): IpvsScheduler {
+  accepted: readonly IpvsScheduler[] = ALL as IpvsScheduler[], who = 'the kernel', warn = true): IpvsScheduler {
   if (!isKernelScheduler(value)) r.fail(prop, value, `must be a kernel IPVS scheduler: ${oneOf(ALL)}`);
   if (!accepted.includes(value)) r.fail(prop, value, `is not accepted by ${who}, which takes ${oneOf(accepted)}`);
-  if (RARELY_AVAILABLE.includes(value)) {
-    r.warn(`'${r.path(prop)}' ("${value}") needs the kernel module ip_vs_${value}, which older and some distribution `
-      + `kernels lack; check the nodes with 'modinfo ip_vs_${value}'`);
-  }
+  if (warn) warnIfRare(r, prop, value);
   return value;
+}
+
+/** Warns when a scheduler is one of the rarely available ones. */
+export function warnIfRare(r: Reporter, prop: string, scheduler: IpvsScheduler): void {
+  if (RARELY_AVAILABLE.includes(scheduler)) {
+    r.warn(`'${r.path(prop)}' ("${scheduler}") needs the kernel module ip_vs_${scheduler}, which older and some distribution `
+      + `kernels lack; check the nodes with 'modinfo ip_vs_${scheduler}'`);
+  }
 }
 
 /** Checks scheduler flags: known values, no repeats, and only with a scheduler in `allowedWith`. Sorted. */

@@ -138,6 +138,11 @@ describe('IpvsDirector', () => {
         '[test/director] \'virtualServers[0].realServers[0].weight\' (65536) must be an integer from 0 (quiescent) to 65535');
     });
 
+    test('no props at all: a refusal, not a TypeError', () => {
+      expect(refusalOf(() => new IpvsDirector(Testing.chart(), 'director', undefined as any))).toBe(
+        '[test/director] \'virtualServers\' (undefined) must list at least one virtual server');
+    });
+
     test('an empty node selector would run everywhere', () => {
       expect(refusal({ nodeSelector: {} })).toBe(
         '[test/director] \'nodeSelector\' ({}) must select the director nodes with at least one label');

@@ -182,6 +182,20 @@ describe('IpvsLoadBalancer', () => {
     });
   });
 
+  test('a rarely available director scheduler is warned about once, however many ports', () => {
+    let result!: ReturnType<typeof synth>;
+    warningsPrintedBy(() => result = synth({
+      selector: { app: 'web' },
+      ports: [{ port: 80, name: 'http' }, { port: 443, name: 'https' }],
+      director: { address: '1.2.3.4', scheduler: IpvsScheduler.MAGLEV_HASHING, realServers: [{ address: '10.0.0.1' }] },
+    }));
+    expect(warningsOf(result.chart)).toEqual([
+      '[test/lb/Director] \'virtualServers[0].scheduler\' ("mh") needs the kernel module ip_vs_mh, which older and some '
+      + 'distribution kernels lack; check the nodes with \'modinfo ip_vs_mh\'',
+    ]);
+    expect(only(result.objects, 'ConfigMap').data['rules.ipvsadm']).toContain('-A -t 1.2.3.4:443 -s mh\n');
+  });
+
   describe('deprecation of kube-proxy\'s IPVS mode (a warning, never a refusal)', () => {
     test('GIVEN Kubernetes 1.35 and kube-proxy assumed THEN the load balancer warns and still synthesizes', () => {
       let result!: ReturnType<typeof synth>;
@@ -360,9 +374,15 @@ describe('IpvsLoadBalancer', () => {
         '[test/lb] \'selector\' ({"app":"web"}) must not be set when \'service\' is given: it belongs to that Service');
     });
 
-    test('a kubernetesVersion that is not one', () => {
-      expect(refusal({ ...web, kubernetesVersion: 'latest' })).toBe(
-        '[test/lb] \'kubernetesVersion\' ("latest") must be a Kubernetes version such as "1.33" or "v1.35.2"');
+    test('a kubernetesVersion that is not one, whatever the proxy', () => {
+      const message = '[test/lb] \'kubernetesVersion\' ("latest") must be a Kubernetes version such as "1.33" or "v1.35.2"';
+      expect(refusal({ ...web, kubernetesVersion: 'latest' })).toBe(message);
+      expect(refusal({ ...web, kubeRouter: {}, kubernetesVersion: 'latest' })).toBe(message);
+    });
+
+    test('no props at all: a refusal, not a TypeError', () => {
+      expect(refusal(undefined as any)).toBe(
+        '[test/lb] \'selector\' (undefined) must select the pods with at least one label (or pass \'service\')');
     });
 
     test('at synth: an existing Service whose ports change after the director rules were written', () => {
