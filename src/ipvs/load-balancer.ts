@@ -117,7 +117,8 @@ export interface IpvsLoadBalancerProps {
   readonly kubeRouter?: KubeRouterOptions;
   /**
    * Also emit kube-proxy's cluster-wide configuration (the `kube-proxy` ConfigMap in `kube-system`): only one
-   * per cluster, so give it to one load balancer (or use `KubeProxyConfiguration` on its own).
+   * per cluster, so give it to one load balancer (or use `KubeProxyConfiguration` on its own). With a
+   * `director`, its virtual IP is added to `excludeCidrs` so kube-proxy never cleans up its virtual servers.
    *
    * @default - kube-proxy's configuration is left alone
    */
