@@ -1,5 +1,6 @@
 import { App, Chart } from 'cdk8s';
 import { buildBackend } from './backend';
+import { addEntryPoint } from './entry';
 import { buildFrontend } from './frontend';
 import { addScheduler } from './scheduler';
 
@@ -10,5 +11,6 @@ export function buildShop(app: App): void {
   const chart = new Chart(app, 'shop', { namespace: 'shop', disableResourceNameHashes: true });
   buildFrontend(chart);
   buildBackend(chart);
+  addEntryPoint(chart);
   addScheduler(chart);
 }

@@ -6,3 +6,4 @@ export * as istio from '../imports/networking.istio.io';
 export * from './autoscaling';
 export * from './canary';
 export * from './crd';
+export * from './ipvs';

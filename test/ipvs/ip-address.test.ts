@@ -1,0 +1,78 @@
+import { cidrContains, cidrProblem, hostCidr, hostPort, isPort, parseCidr, parseIp } from '../../src/ipvs/ip-address';
+
+describe('strict IP parser', () => {
+  test.each([
+    ['1.2.3.4', 4, '1.2.3.4'],
+    ['0.0.0.0', 4, '0.0.0.0'],
+    ['255.255.255.255', 4, '255.255.255.255'],
+    ['2001:db8::1', 6, '2001:db8::1'],
+    ['2001:DB8:0:0:0:0:0:1', 6, '2001:db8::1'],
+    ['::', 6, '::'],
+    ['::1', 6, '::1'],
+    ['fe80::', 6, 'fe80::'],
+    ['2001:db8:0:1:0:0:0:1', 6, '2001:db8:0:1::1'],
+    ['2001:0:0:1:0:0:0:1', 6, '2001:0:0:1::1'],
+    ['::ffff:1.2.3.4', 6, '::ffff:102:304'],
+    ['1:2:3:4:5:6:7:8', 6, '1:2:3:4:5:6:7:8'],
+  ])('GIVEN %s WHEN parsed THEN IPv%s %s (RFC 5952 for IPv6)', (text, family, canonical) => {
+    expect(parseIp(text)).toMatchObject({ family, text: canonical });
+  });
+
+  test.each([
+    '', '1.2.3', '1.2.3.4.5', '256.1.1.1', '01.2.3.4', '1.2.3.04', ' 1.2.3.4', '1.2.3.4 ', '1.2.3.-4', '1.2.3.4/32',
+    'a.b.c.d', '1..2.3', ':::', '1::2::3', '12345::', '1:2:3:4:5:6:7:8:9', '1:2:3:4:5:6:7', '1:2:3:4:5:6:7::8',
+    'fe80::1%eth0', '[::1]', 'g::1', '1.2.3.4::', '::1.2.3', '0x1.2.3.4',
+  ])('GIVEN %j WHEN parsed THEN refused', text => {
+    expect(parseIp(text)).toBeUndefined();
+  });
+
+  test('refuses non-strings without throwing', () => {
+    expect(parseIp(42 as any)).toBeUndefined();
+    expect(parseCidr(undefined as any)).toBeUndefined();
+  });
+});
+
+describe('strict CIDR parser', () => {
+  test.each([
+    ['10.0.0.0/8', '10.0.0.0/8'],
+    ['0.0.0.0/0', '0.0.0.0/0'],
+    ['1.2.3.4/32', '1.2.3.4/32'],
+    ['fd00::/64', 'fd00::/64'],
+    ['2001:DB8::/32', '2001:db8::/32'],
+    ['::/0', '::/0'],
+  ])('GIVEN %s THEN a CIDR block %s', (text, canonical) => {
+    expect(parseCidr(text)?.text).toBe(canonical);
+    expect(cidrProblem(text)).toBeUndefined();
+  });
+
+  test('host bits set: refused with the network address suggested', () => {
+    expect(parseCidr('10.1.2.3/8')).toBeUndefined();
+    expect(cidrProblem('10.1.2.3/8')).toBe('must have its host bits zero (did you mean 10.0.0.0/8?)');
+    expect(cidrProblem('fd00::1/64')).toBe('must have its host bits zero (did you mean fd00::/64?)');
+  });
+
+  test.each(['10.0.0.0', '10.0.0.0/33', 'fd00::/129', '10.0.0.0/08', '10.0.0.0/', '/8', '10.0.0.0/8/8', '10.0.0.0/-1', 'x/8'])(
+    'GIVEN %j THEN not a CIDR block', text => {
+      expect(cidrProblem(text)).toBe('must be a CIDR block such as 10.0.0.0/8 or fd00::/64');
+    });
+
+  test('containment and host blocks', () => {
+    expect(cidrContains(parseCidr('1.2.0.0/16')!, parseIp('1.2.3.4')!)).toBe(true);
+    expect(cidrContains(parseCidr('1.3.0.0/16')!, parseIp('1.2.3.4')!)).toBe(false);
+    expect(cidrContains(parseCidr('::/0')!, parseIp('1.2.3.4')!)).toBe(false);
+    expect(hostCidr(parseIp('1.2.3.4')!)).toBe('1.2.3.4/32');
+    expect(hostCidr(parseIp('2001:db8::1')!)).toBe('2001:db8::1/128');
+  });
+});
+
+describe('ports and host:port', () => {
+  test('ports are integers 1–65535', () => {
+    expect([1, 80, 65535].every(isPort)).toBe(true);
+    expect([0, 65536, 80.5, -1, '80', NaN].some(isPort)).toBe(false);
+  });
+
+  test('IPv6 is bracketed as ipvsadm writes it', () => {
+    expect(hostPort(parseIp('1.2.3.4')!, 80)).toBe('1.2.3.4:80');
+    expect(hostPort(parseIp('2001:db8::1')!, 443)).toBe('[2001:db8::1]:443');
+  });
+});
