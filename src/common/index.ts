@@ -1,3 +1,4 @@
 export * from './errors';
 export * from './duration';
 export * from './security';
+export * from './warnings';

@@ -4,7 +4,7 @@ import { propError } from '../common';
 import { withoutNamespace } from './cluster-scoped';
 import { CustomResourceDefinition } from './custom-resource-definition';
 import { CustomResourceScope } from './scope';
-import { addWarning } from './warnings';
+import { addWarning } from '../common/warnings';
 
 /**
  * Props of a CustomResource.

@@ -1,7 +1,7 @@
 import { Chart, JsonPatch, Testing } from 'cdk8s';
 import { AT_GROUP, atDefinition, atSchema } from './at';
 import { CustomResource, CustomResourceDefinition, CustomResourceScope, Schema } from '../../src';
-import { WARNING } from '../../src/crd/warnings';
+import { warningsOf } from '../../src/common/warnings';
 import { ofKind, only, synthValid } from '../util/validate';
 
 function chart(namespace?: string): Chart {
@@ -196,11 +196,11 @@ describe('versions and scope', () => {
 
     // THEN
     expect(only(synthValid(c), 'At', old.name).apiVersion).toBe('cnat.programming-kubernetes.info/v1alpha1');
-    expect(old.node.metadata.filter(m => m.type === WARNING).map(m => m.data)).toEqual([
-      'At v1alpha1 is deprecated: cnat.programming-kubernetes.info/v1alpha1 At is deprecated; use v1',
+    expect(warningsOf(old)).toEqual([
+      '[test/old] At v1alpha1 is deprecated: cnat.programming-kubernetes.info/v1alpha1 At is deprecated; use v1',
     ]);
     expect(current.version).toBe('v1');
-    expect(current.node.metadata.filter(m => m.type === WARNING)).toEqual([]);
+    expect(warningsOf(current)).toEqual([]);
   });
 
   test('refuses a version that is not served', () => {
