@@ -344,14 +344,9 @@ export class UmbrellaChart extends Construct {
     if (duplicates.length > 0) throw new Error(duplicates.map(d => `[${this.node.path}] ${duplicateMessage(d)}`).join('\n'));
 
     const subcharts: SubchartContent[] = synthesized.map(({ sub, objects }) => {
-      const manifests = manifestYaml(objects.filter(o => !isCrd(o)));
-      if (helmRemovesText(manifests)) {
-        const culprit = objects.find(o => !isCrd(o) && helmRemovesText(manifestYaml([o])));
-        throw propError(this, `subcharts[${JSON.stringify(sub.name)}]`, describeObject(identityOfJson(culprit)),
-          `holds "${HELM_NO_VALUE}", which Helm deletes from every rendered template, so the object cannot pass through a chart unchanged`);
-      }
       return {
-        name: sub.name, version: sub.version, appVersion: sub.appVersion, description: sub.description, manifests,
+        name: sub.name, version: sub.version, appVersion: sub.appVersion, description: sub.description,
+        manifests: manifestYaml(objects.filter(o => !isCrd(o))),
         crds: objects.filter(isCrd).map(crd => ({ name: String(crd.metadata?.name), yaml: manifestYaml([crd]) })),
       };
     });
@@ -414,5 +409,5 @@ function identityOfJson(o: any) {
 function duplicateMessage(d: DuplicateObject): string {
   const where = (l: LocatedObject) => `subchart "${l.subchart}"${l.origin ? ` (${l.origin})` : ''}`;
   return propMessage(`subcharts[${JSON.stringify(d.repeat.subchart)}]`, describeObject(d.repeat.object),
-    `repeats an object of ${where(d.first)} at ${d.repeat.origin ?? 'synth'}: an object identity (API group, kind, namespace, name) may appear once in an umbrella chart`);
+    `repeats an object of ${where(d.first)}${d.repeat.origin ? ` at ${d.repeat.origin}` : ' in the synthesized manifests'}: an object identity (API group, kind, namespace, name) may appear once in an umbrella chart`);
 }

@@ -139,5 +139,9 @@ export function nonJsonPart(value: unknown, prop: string): { prop: string; value
     }
     return undefined;
   }
-  return { prop, value };
+  return { prop, value: typeof value === 'function' ? `function ${value.name || '(anonymous)'}` : isObject(value) ? `${value.constructor?.name ?? 'class'} instance` : value };
+}
+
+function isObject(value: unknown): value is { constructor?: { name?: string } } {
+  return typeof value === 'object' && value !== null;
 }
