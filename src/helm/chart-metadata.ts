@@ -201,7 +201,7 @@ export function chartYamlObject(f: ChartYamlFields): Record<string, unknown> {
     home: f.home,
     sources: f.sources,
     dependencies: v2 && f.dependencies?.length ? dependencyList(f.dependencies) : undefined,
-    maintainers: f.maintainers?.map(m => ({ name: m.name, email: m.email, url: m.url })),
+    maintainers: f.maintainers?.map(m => withoutUndefined({ name: m.name, email: m.email, url: m.url })),
     icon: f.icon,
     appVersion: f.appVersion,
     deprecated: f.deprecated || undefined,
