@@ -1,7 +1,9 @@
 // The example app: run with `cdk8s synth` here (or `npm run example` at the repository root).
 import { App } from 'cdk8s';
+import { UmbrellaChart } from 'cdk8s-patterns';
 import { buildShop } from './shop';
 
 const app = new App();
 buildShop(app);
 app.synth();
+UmbrellaChart.synthAll(app); // the Helm umbrella chart: dist/helm/shop/ (cdk8s has no synth hook)

@@ -1,6 +1,7 @@
 import { App, Chart } from 'cdk8s';
 import { istio } from 'cdk8s-patterns';
 import * as kplus from 'cdk8s-plus-27';
+import { packageShop } from './umbrella';
 
 /**
  * A small shop, composed from cdk8s-patterns constructs the way an application repository would.
@@ -16,4 +17,5 @@ export function buildShop(app: App): void {
     metadata: { name: 'frontend' },
     spec: { hosts: [service.name], http: [{ route: [{ destination: { host: service.name }, weight: 100 }] }] },
   });
+  packageShop(app); // keep last: packages every chart above as one Helm umbrella chart
 }
