@@ -341,7 +341,7 @@ export class UmbrellaChart extends Construct {
     const crds = synthesized.flatMap(s => s.objects.filter(isCrd));
     const located = synthesized.flatMap(({ sub, objects }) => objects.map(o => ({ subchart: sub.name, object: identityOfJson(o) })));
     const duplicates = findDuplicateObjects(located, clusterScopedKinds(crds));
-    if (duplicates.length > 0) throw new Error(duplicates.map(d => `[${this.node.path}] ${duplicateMessage(d)}`).join('\n'));
+    if (duplicates.length > 0) throw new Error(duplicateMessages(duplicates).map(m => `[${this.node.path}] ${m}`).join('\n'));
 
     const subcharts: SubchartContent[] = synthesized.map(({ sub, objects }) => {
       return {
@@ -383,7 +383,7 @@ export class UmbrellaChart extends Construct {
         }
       }
     }
-    for (const d of findDuplicateObjects(located, clusterScopedKinds(crds))) problems.push(duplicateMessage(d));
+    problems.push(...duplicateMessages(findDuplicateObjects(located, clusterScopedKinds(crds))));
     return problems;
   }
 
@@ -404,6 +404,17 @@ function isCrd(o: any): boolean {
 
 function identityOfJson(o: any) {
   return { apiVersion: String(o?.apiVersion), kind: String(o?.kind), namespace: o?.metadata?.namespace, name: String(o?.metadata?.name) };
+}
+
+/** At most MAX_REPORTED messages, then how many more there are. */
+const MAX_REPORTED = 20;
+
+function duplicateMessages(duplicates: readonly DuplicateObject[]): string[] {
+  const messages = duplicates.slice(0, MAX_REPORTED).map(duplicateMessage);
+  if (duplicates.length > MAX_REPORTED) {
+    messages.push(propMessage('subcharts', `${duplicates.length} repeated objects`, `hold ${duplicates.length - MAX_REPORTED} more repeated objects than listed here`));
+  }
+  return messages;
 }
 
 function duplicateMessage(d: DuplicateObject): string {

@@ -8,6 +8,16 @@ function configMap(chart: Chart, id: string, name: string, data: Record<string, 
   return new ApiObject(chart, id, { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name, namespace }, data });
 }
 
+/** The message of the error `fn` throws; fails when it throws none. */
+function errorOf(fn: () => void): string {
+  try {
+    fn();
+  } catch (e: any) {
+    return e.message;
+  }
+  throw new Error('expected an error');
+}
+
 function twoCharts() {
   const app = Testing.app();
   const a = new Chart(app, 'a', { namespace: 'shop' });
@@ -147,12 +157,7 @@ describe('UmbrellaChart refuses an object identity that repeats across subcharts
     new ApiObject(b, 'vs', { apiVersion: 'networking.istio.io/v1', kind: 'ConfigMap', metadata: { name: 'api' } });
     umbrella.addSubchart(a);
     umbrella.addSubchart(b);
-    let message = '';
-    try {
-      app.synth();
-    } catch (e: any) {
-      message = e.message;
-    }
+    const message = errorOf(() => app.synth());
     expect(message.match(/repeats an object/g)).toHaveLength(1);
     expect(message).toContain(`'subcharts["b"]' ("autoscaling/v2 HorizontalPodAutoscaler shop/api") repeats an object of subchart "a" (a/hpa1)`);
   });
@@ -172,6 +177,19 @@ describe('UmbrellaChart refuses an object identity that repeats across subcharts
     umbrella.addSubchart(b);
     umbrella.addSubchart(other);
     expect(() => app.synth()).toThrow(/'subcharts\["c"\]' \("rbac\.authorization\.k8s\.io\/v1 ClusterRole other\/reader"\) repeats an object of subchart "a" \(a\/role\)[^]*'subcharts\["c"\]' \("example\.com\/v1 Pool other\/default"\) repeats an object of subchart "b" \(b\/pool\)/);
+  });
+
+  test('lists at most 20 repeats, then says how many more there are', () => {
+    const { app, a, b, umbrella } = twoCharts();
+    for (let i = 0; i < 25; i++) {
+      configMap(a, `a${i}`, `cm${i}`);
+      configMap(b, `b${i}`, `cm${i}`);
+    }
+    umbrella.addSubchart(a);
+    umbrella.addSubchart(b);
+    const message = errorOf(() => app.synth());
+    expect(message).toContain(`[shop] 'subcharts' ("25 repeated objects") hold 5 more repeated objects than listed here`);
+    expect(message.match(/repeats an object/g)).toHaveLength(20);
   });
 
   test('a repeat made by a JSON patch is caught on the synthesized objects when the chart is written', () => {
