@@ -245,6 +245,10 @@ describe('UmbrellaChart legacy apiVersion v1 (requirements.yaml), as Helm 4.1.4 
     expect(() => lintStrict(dir)).not.toThrow();
   });
 
+  test('helm install (client dry run) accepts it', () => {
+    expect(helm(['install', 'release', dir, '--dry-run=client'])).toContain('STATUS: pending-install');
+  });
+
   test('helm template reproduces the objects, honours conditions and CRDs', () => {
     expect(canonical(helmTemplate(dir, '--include-crds').map(r => r.object))).toEqual(canonical(allObjects));
     expect(helmTemplate(dir).some(r => isCrd(r.object))).toBe(false);
