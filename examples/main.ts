@@ -1,7 +1,7 @@
 // The example app: run with `cdk8s synth` here (or `npm run example` at the repository root).
 import { App } from 'cdk8s';
-import { UmbrellaChart } from 'cdk8s-patterns';
 import { buildShop } from './shop';
+import { UmbrellaChart } from 'cdk8s-patterns';
 
 const app = new App();
 buildShop(app);

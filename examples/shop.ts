@@ -1,7 +1,7 @@
 import { App, Chart } from 'cdk8s';
-import { istio } from 'cdk8s-patterns';
 import * as kplus from 'cdk8s-plus-27';
 import { packageShop } from './umbrella';
+import { istio } from 'cdk8s-patterns';
 
 /**
  * A small shop, composed from cdk8s-patterns constructs the way an application repository would.

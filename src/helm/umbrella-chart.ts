@@ -244,7 +244,7 @@ export class UmbrellaChart extends Construct {
     if (!Chart.isChart(chart) || App.of(chart) !== App.of(this)) {
       throw propError(this, 'chart', chart?.node?.path ?? chart, 'must be a cdk8s Chart of the same App as the umbrella chart');
     }
-    checkChartName(this, prop('name'), name, options.name === undefined ? ` (it defaults to the chart's id; pass 'name')` : '');
+    checkChartName(this, prop('name'), name, options.name === undefined ? ' (it defaults to the chart\'s id; pass \'name\')' : '');
     if (name === 'global' || name === 'tags') {
       throw propError(this, prop('name'), name, 'must not be "global" or "tags", which are Helm\'s own top-level values');
     }
@@ -292,9 +292,15 @@ export class UmbrellaChart extends Construct {
     }
 
     const subchart: Subchart = {
-      chart, name, condition, tags: [...tags], values: structuredClone(values),
+      chart,
+      name,
+      condition,
+      tags: [...tags],
+      values: structuredClone(values),
       enabled: tags.length > 0 ? undefined : options.enabled ?? true,
-      version: versions.version, appVersion: versions.appVersion, description: options.description,
+      version: versions.version,
+      appVersion: versions.appVersion,
+      description: options.description,
     };
     try {
       buildValues([...this._subcharts, subchart].map(valuesOf));
@@ -345,7 +351,10 @@ export class UmbrellaChart extends Construct {
 
     const subcharts: SubchartContent[] = synthesized.map(({ sub, objects }) => {
       return {
-        name: sub.name, version: sub.version, appVersion: sub.appVersion, description: sub.description,
+        name: sub.name,
+        version: sub.version,
+        appVersion: sub.appVersion,
+        description: sub.description,
         manifests: manifestYaml(objects.filter(o => !isCrd(o))),
         crds: objects.filter(isCrd).map(crd => ({ name: String(crd.metadata?.name), yaml: manifestYaml([crd]) })),
       };
@@ -378,7 +387,8 @@ export class UmbrellaChart extends Construct {
             `contains chart ${c.node.path}, which cdk8s synthesizes on its own: add it with addSubchart() too, or its objects are missing from the umbrella`));
         }
         if (ApiObject.isApiObject(c) && Chart.of(c) === sub.chart) {
-          located.push({ subchart: sub.name, object: { apiVersion: c.apiVersion, kind: c.kind, namespace: c.metadata.namespace, name: c.name }, origin: c.node.path });
+          const object = { apiVersion: c.apiVersion, kind: c.kind, namespace: c.metadata.namespace, name: c.name };
+          located.push({ subchart: sub.name, object, origin: c.node.path });
           if (c.kind === 'CustomResourceDefinition' && c.apiGroup === CRD_API_GROUP) crds.push(c.toJson());
         }
       }

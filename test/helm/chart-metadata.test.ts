@@ -3,8 +3,8 @@ import * as path from 'path';
 import { Testing } from 'cdk8s';
 import { parse } from 'yaml';
 import { lintStrict, shopCharts, synthUmbrella } from './util';
-import { CHART_YAML_KEYS } from '../../src/helm/chart-metadata';
 import { UmbrellaChart, UmbrellaChartProps, VersioningStrategy } from '../../src/helm';
+import { CHART_YAML_KEYS } from '../../src/helm/chart-metadata';
 import { helm } from '../util/helm';
 
 const FULL: UmbrellaChartProps = {
@@ -37,7 +37,10 @@ describe('Chart.yaml metadata', () => {
       'dependencies', 'maintainers', 'icon', 'appVersion', 'deprecated', 'annotations']);
     expect(Object.keys(chart)).toEqual(CHART_YAML_KEYS.filter(k => k in chart));
     expect(chart).toMatchObject({
-      version: '2.3.0-rc.1+build.7', appVersion: '1.10', kubeVersion: '>=1.27.0-0', deprecated: true,
+      version: '2.3.0-rc.1+build.7',
+      appVersion: '1.10',
+      kubeVersion: '>=1.27.0-0',
+      deprecated: true,
       maintainers: [{ name: 'Shop team', email: 'shop@example.com', url: 'https://example.com/team' }, { name: 'On call' }],
       annotations: { 'example.com/owner': 'shop', 'category': 'commerce' },
       dependencies: [{ name: 'backend', version: '2.3.0-rc.1+build.7', condition: 'backend.enabled' }],

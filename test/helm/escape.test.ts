@@ -1,8 +1,8 @@
 import { ApiObject, Chart, Testing } from 'cdk8s';
 import * as fc from 'fast-check';
 import { helmTemplate, synthUmbrella } from './util';
-import { escapeTemplate, helmRemovesText } from '../../src/helm/escape';
 import { UmbrellaChart } from '../../src/helm';
+import { escapeTemplate, helmRemovesText } from '../../src/helm/escape';
 import { synthValid } from '../util/validate';
 
 describe('template escaping', () => {
@@ -30,7 +30,9 @@ describe('template escaping', () => {
     const data = {
       ...Object.fromEntries(texts.map((t, i) => [`k${i}`, t])),
       // what cdk8s's own YAML would carry wrongly through Helm: a "|+" block, a block starting with a tab
-      zKeep: 'line\n\n', zTab: '\tindented\nnext\n', zNoValue: 'x: <no value>\n',
+      zKeep: 'line\n\n',
+      zTab: '\tindented\nnext\n',
+      zNoValue: 'x: <no value>\n',
     };
     new ApiObject(chart, 'cm', {
       apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'texts', annotations: { 'example.com/template': '{{ .Values.x }} }}' } }, data,

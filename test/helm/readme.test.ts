@@ -13,7 +13,9 @@ const README = path.resolve(__dirname, '..', '..', 'README.md');
 export function readmeBlocks(): Record<string, string> {
   const { app, backend, frontend, widgets } = shopCharts();
   const umbrella = new UmbrellaChart(app, 'umbrella', {
-    name: 'shop', appVersion: '1.4.0', versioning: VersioningStrategy.LOCK_STEP,
+    name: 'shop',
+    appVersion: '1.4.0',
+    versioning: VersioningStrategy.LOCK_STEP,
     description: 'The shop, one subchart per cdk8s chart',
   });
   umbrella.addSubchart(backend, { values: { replicas: 2 } });
@@ -39,7 +41,9 @@ function tree(root: string, files: string[]): string {
   }
   const lines = [`${root}/`];
   const walk = (n: any, prefix: string) => {
-    const names = Object.keys(n).sort((a, b) => Number(Object.keys(n[a]).length === 0) - Number(Object.keys(n[b]).length === 0) || a.localeCompare(b));
+    // directories first, then files, each by name
+    const isFile = (name: string) => Number(Object.keys(n[name]).length === 0);
+    const names = Object.keys(n).sort((a, b) => isFile(a) - isFile(b) || a.localeCompare(b));
     names.forEach((name, i) => {
       const last = i === names.length - 1;
       const dir = Object.keys(n[name]).length > 0;

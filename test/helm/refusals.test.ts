@@ -46,7 +46,7 @@ describe('UmbrellaChart refuses invalid chart names', () => {
     const { app, umbrella } = twoCharts();
     const chart = new Chart(app, 'Payments');
     expect(() => umbrella.addSubchart(chart))
-      .toThrow(`[shop] 'subcharts["Payments"].name' ("Payments") must be a DNS-1123 label: at most 63 lowercase letters, digits and "-", starting and ending with a letter or digit (it defaults to the chart's id; pass 'name')`);
+      .toThrow('[shop] \'subcharts["Payments"].name\' ("Payments") must be a DNS-1123 label: at most 63 lowercase letters, digits and "-", starting and ending with a letter or digit (it defaults to the chart\'s id; pass \'name\')');
   });
 
   test.each(['global', 'tags'])('the subchart name %s, a Helm top-level value', (name) => {
@@ -80,7 +80,7 @@ describe('UmbrellaChart refuses versions that are not SemVer 2.0.0', () => {
     expect(() => new UmbrellaChart(app, 'b', { versioning: VersioningStrategy.LOCK_STEP, appVersion: '2024.05' }))
       .toThrow(/\[b\] 'appVersion' \("2024\.05"\) must be a SemVer 2\.0\.0 version .*\(lock-step versioning uses it as the chart version\)/);
     expect(() => new UmbrellaChart(app, 'c', { versioning: VersioningStrategy.LOCK_STEP, appVersion: '1.4.0', version: '1.5.0' }))
-      .toThrow(`[c] 'version' ("1.5.0") must equal appVersion ("1.4.0") with lock-step versioning, or be omitted`);
+      .toThrow('[c] \'version\' ("1.5.0") must equal appVersion ("1.4.0") with lock-step versioning, or be omitted');
   });
 
   test('independent: version is required', () => {
@@ -95,7 +95,7 @@ describe('UmbrellaChart refuses versions that are not SemVer 2.0.0', () => {
     expect(umbrella.addSubchart(b, { appVersion: '3.1.0' })).toMatchObject({ version: '3.1.0', appVersion: '3.1.0' });
     const c = new Chart(app, 'c');
     expect(() => umbrella.addSubchart(c, { version: '3.0.1', appVersion: '3.0.0' }))
-      .toThrow(`[lockstep] 'subcharts["c"].version' ("3.0.1") must equal subcharts["c"].appVersion ("3.0.0") with lock-step versioning, or be omitted`);
+      .toThrow('[lockstep] \'subcharts["c"].version\' ("3.0.1") must equal subcharts["c"].appVersion ("3.0.0") with lock-step versioning, or be omitted');
   });
 });
 
@@ -104,19 +104,19 @@ describe('UmbrellaChart refuses ambiguous subcharts', () => {
     const { a, b, umbrella } = twoCharts();
     umbrella.addSubchart(a, { name: 'api' });
     expect(() => umbrella.addSubchart(b, { name: 'api' }))
-      .toThrow(`[shop] 'subcharts["api"].name' ("api") is already the name of the subchart of chart a; subchart names must be unique`);
+      .toThrow('[shop] \'subcharts["api"].name\' ("api") is already the name of the subchart of chart a; subchart names must be unique');
   });
 
   test('the same chart twice', () => {
     const { a, umbrella } = twoCharts();
     umbrella.addSubchart(a);
-    expect(() => umbrella.addSubchart(a, { name: 'again' })).toThrow(`[shop] 'chart' ("a") is already the subchart "a"`);
+    expect(() => umbrella.addSubchart(a, { name: 'again' })).toThrow('[shop] \'chart\' ("a") is already the subchart "a"');
   });
 
   test('a chart of another app', () => {
     const { umbrella } = twoCharts();
     const foreign = new Chart(Testing.app(), 'foreign');
-    expect(() => umbrella.addSubchart(foreign)).toThrow(`[shop] 'chart' ("foreign") must be a cdk8s Chart of the same App as the umbrella chart`);
+    expect(() => umbrella.addSubchart(foreign)).toThrow('[shop] \'chart\' ("foreign") must be a cdk8s Chart of the same App as the umbrella chart');
   });
 
   test('no subcharts at all', () => {
@@ -129,7 +129,7 @@ describe('UmbrellaChart refuses ambiguous subcharts', () => {
     const nested = new Chart(a, 'nested');
     configMap(nested, 'cm', 'nested');
     umbrella.addSubchart(a);
-    expect(() => Testing.synth(a)).toThrow(`[shop] 'subcharts["a"]' ("a") contains chart a/nested, which cdk8s synthesizes on its own: add it with addSubchart() too, or its objects are missing from the umbrella`);
+    expect(() => Testing.synth(a)).toThrow('[shop] \'subcharts["a"]\' ("a") contains chart a/nested, which cdk8s synthesizes on its own: add it with addSubchart() too, or its objects are missing from the umbrella');
     umbrella.addSubchart(nested);
     expect(Object.keys(umbrella.toFiles())).toContain('charts/nested/templates/nested.yaml');
   });
@@ -144,7 +144,7 @@ describe('UmbrellaChart refuses an object identity that repeats across subcharts
     umbrella.addSubchart(a);
     umbrella.addSubchart(b);
     // THEN
-    expect(() => app.synth()).toThrow(`[shop] 'subcharts["b"]' ("v1 ConfigMap shop/settings") repeats an object of subchart "a" (a/settings) at b/config: an object identity (API group, kind, namespace, name) may appear once in an umbrella chart`);
+    expect(() => app.synth()).toThrow('[shop] \'subcharts["b"]\' ("v1 ConfigMap shop/settings") repeats an object of subchart "a" (a/settings) at b/config: an object identity (API group, kind, namespace, name) may appear once in an umbrella chart');
   });
 
   test('apiVersion versions of one group are one identity; other namespaces, kinds and groups are not', () => {
@@ -159,7 +159,7 @@ describe('UmbrellaChart refuses an object identity that repeats across subcharts
     umbrella.addSubchart(b);
     const message = errorOf(() => app.synth());
     expect(message.match(/repeats an object/g)).toHaveLength(1);
-    expect(message).toContain(`'subcharts["b"]' ("autoscaling/v2 HorizontalPodAutoscaler shop/api") repeats an object of subchart "a" (a/hpa1)`);
+    expect(message).toContain('\'subcharts["b"]\' ("autoscaling/v2 HorizontalPodAutoscaler shop/api") repeats an object of subchart "a" (a/hpa1)');
   });
 
   test('cluster-scoped kinds, built in or declared Cluster by a CRD in the umbrella, ignore the namespace', () => {
@@ -168,7 +168,9 @@ describe('UmbrellaChart refuses an object identity that repeats across subcharts
     new ApiObject(a, 'role', { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRole', metadata: { name: 'reader' } });
     new ApiObject(other, 'role', { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRole', metadata: { name: 'reader' } });
     new ApiObject(a, 'crd', {
-      apiVersion: 'apiextensions.k8s.io/v1', kind: 'CustomResourceDefinition', metadata: { name: 'pools.example.com' },
+      apiVersion: 'apiextensions.k8s.io/v1',
+      kind: 'CustomResourceDefinition',
+      metadata: { name: 'pools.example.com' },
       spec: { group: 'example.com', scope: 'Cluster', names: { kind: 'Pool', plural: 'pools' }, versions: [{ name: 'v1', served: true, storage: true }] },
     });
     new ApiObject(b, 'pool', { apiVersion: 'example.com/v1', kind: 'Pool', metadata: { name: 'default' } });
@@ -188,7 +190,7 @@ describe('UmbrellaChart refuses an object identity that repeats across subcharts
     umbrella.addSubchart(a);
     umbrella.addSubchart(b);
     const message = errorOf(() => app.synth());
-    expect(message).toContain(`[shop] 'subcharts' ("25 repeated objects") hold 5 more repeated objects than listed here`);
+    expect(message).toContain('[shop] \'subcharts\' ("25 repeated objects") hold 5 more repeated objects than listed here');
     expect(message.match(/repeats an object/g)).toHaveLength(20);
   });
 
@@ -198,14 +200,14 @@ describe('UmbrellaChart refuses an object identity that repeats across subcharts
     configMap(b, 'two', 'two').addJsonPatch(JsonPatch.replace('/metadata/name', 'one'));
     umbrella.addSubchart(a);
     umbrella.addSubchart(b);
-    expect(() => umbrella.toFiles()).toThrow(`[shop] 'subcharts["b"]' ("v1 ConfigMap shop/one") repeats an object of subchart "a" in the synthesized manifests: an object identity (API group, kind, namespace, name) may appear once in an umbrella chart`);
+    expect(() => umbrella.toFiles()).toThrow('[shop] \'subcharts["b"]\' ("v1 ConfigMap shop/one") repeats an object of subchart "a" in the synthesized manifests: an object identity (API group, kind, namespace, name) may appear once in an umbrella chart');
   });
 });
 
 describe('UmbrellaChart refuses notes Helm would change', () => {
   test('notes holding "<no value>"', () => {
     expect(() => new UmbrellaChart(Testing.app(), 'shop', { version: '1.0.0', notes: 'x <no value>' }))
-      .toThrow(`[shop] 'notes' ("x <no value>") must not contain "<no value>", which Helm deletes from every rendered template`);
+      .toThrow('[shop] \'notes\' ("x <no value>") must not contain "<no value>", which Helm deletes from every rendered template');
   });
 });
 
@@ -224,9 +226,9 @@ describe('UmbrellaChart refuses values, conditions and tags Helm would misread',
   test('values.global and values.enabled, which belong to Helm and to the condition', () => {
     const { a, umbrella } = twoCharts();
     expect(() => umbrella.addSubchart(a, { values: { global: { x: 1 } } }))
-      .toThrow(`[shop] 'subcharts["a"].values.global' ({"x":1}) must not be set: Helm fills a subchart's "global" from the umbrella's global values`);
+      .toThrow('[shop] \'subcharts["a"].values.global\' ({"x":1}) must not be set: Helm fills a subchart\'s "global" from the umbrella\'s global values');
     expect(() => umbrella.addSubchart(a, { values: { enabled: false } }))
-      .toThrow(`[shop] 'subcharts["a"].values.enabled' (false) must not be set: it is the subchart's condition; use the 'enabled' option`);
+      .toThrow('[shop] \'subcharts["a"].values.enabled\' (false) must not be set: it is the subchart\'s condition; use the \'enabled\' option');
   });
 
   test.each(['a..enabled', 'a enabled', '', 'a.enabled,b.enabled'])('condition %j', (condition) => {
@@ -238,17 +240,17 @@ describe('UmbrellaChart refuses values, conditions and tags Helm would misread',
   test('a condition under global or tags', () => {
     const { a, umbrella } = twoCharts();
     expect(() => umbrella.addSubchart(a, { condition: 'tags.a' }))
-      .toThrow(`[shop] 'subcharts["a"].condition' ("tags.a") must not start with "global" or "tags", which are Helm's own top-level values`);
+      .toThrow('[shop] \'subcharts["a"].condition\' ("tags.a") must not start with "global" or "tags", which are Helm\'s own top-level values');
   });
 
   test('a condition that lands on another subchart\'s value, or two defaults for one condition', () => {
     const { app, a, b, umbrella } = twoCharts();
     umbrella.addSubchart(a, { values: { switches: { on: true } } });
     expect(() => umbrella.addSubchart(b, { condition: 'a.switches.b' }))
-      .toThrow(`[shop] 'subcharts["b"].condition' ("a.switches.b") conflicts with the umbrella's values: a.switches.b is inside a.switches, which is a value of subchart "a"`);
+      .toThrow('[shop] \'subcharts["b"].condition\' ("a.switches.b") conflicts with the umbrella\'s values: a.switches.b is inside a.switches, which is a value of subchart "a"');
     umbrella.addSubchart(b, { condition: 'features.shared' });
     expect(() => umbrella.addSubchart(new Chart(app, 'c'), { condition: 'features.shared', enabled: false }))
-      .toThrow(`[shop] 'subcharts["c"].condition' ("features.shared") conflicts with the umbrella's values: features.shared is already the condition of subchart "b"`);
+      .toThrow('[shop] \'subcharts["c"].condition\' ("features.shared") conflicts with the umbrella\'s values: features.shared is already the condition of subchart "b"');
     // one switch for two subcharts that agree on its default is fine
     expect(umbrella.addSubchart(new Chart(app, 'd'), { condition: 'features.shared' }).condition).toBe('features.shared');
   });
@@ -256,11 +258,11 @@ describe('UmbrellaChart refuses values, conditions and tags Helm would misread',
   test('tags that are not plain keys, repeated, or combined with enabled', () => {
     const { a, umbrella } = twoCharts();
     expect(() => umbrella.addSubchart(a, { tags: ['web', 'front end'] }))
-      .toThrow(`[shop] 'subcharts["a"].tags[1]' ("front end") must be letters, digits, "_" and "-"`);
+      .toThrow('[shop] \'subcharts["a"].tags[1]\' ("front end") must be letters, digits, "_" and "-"');
     expect(() => umbrella.addSubchart(a, { tags: ['web', 'web'] }))
-      .toThrow(`[shop] 'subcharts["a"].tags' (["web","web"]) must not repeat a tag`);
+      .toThrow('[shop] \'subcharts["a"].tags\' (["web","web"]) must not repeat a tag');
     expect(() => umbrella.addSubchart(a, { tags: ['web'], enabled: false }))
-      .toThrow(`[shop] 'subcharts["a"].enabled' (false) cannot be combined with tags: Helm lets a set condition override tags, so the tags would never apply`);
+      .toThrow('[shop] \'subcharts["a"].enabled\' (false) cannot be combined with tags: Helm lets a set condition override tags, so the tags would never apply');
   });
 });
 

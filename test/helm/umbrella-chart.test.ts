@@ -4,8 +4,8 @@ import * as path from 'path';
 import { Chart } from 'cdk8s';
 import { parse, parseAllDocuments } from 'yaml';
 import { ALERT_RULES, canonical, cdk8sObjects, helmTemplate, lintStrict, readTree, shopCharts, synthUmbrella, tmpdir } from './util';
-import { CHART_YAML_KEYS } from '../../src/helm/chart-metadata';
 import { ChartApiVersion, UmbrellaChart, VersioningStrategy } from '../../src/helm';
+import { CHART_YAML_KEYS } from '../../src/helm/chart-metadata';
 import { helm } from '../util/helm';
 import { ManifestObject, validateObjects } from '../util/validate';
 
@@ -13,7 +13,10 @@ import { ManifestObject, validateObjects } from '../util/validate';
 function shopUmbrella(apiVersion = ChartApiVersion.V2) {
   const shop = shopCharts();
   const umbrella = new UmbrellaChart(shop.app, 'umbrella', {
-    name: 'shop', appVersion: '1.4.0', versioning: VersioningStrategy.LOCK_STEP, apiVersion,
+    name: 'shop',
+    appVersion: '1.4.0',
+    versioning: VersioningStrategy.LOCK_STEP,
+    apiVersion,
     description: 'The shop, one subchart per cdk8s chart',
   });
   umbrella.addSubchart(shop.backend, { values: { replicas: 2, image: { tag: '2.1.0' } } });
@@ -58,7 +61,11 @@ describe('UmbrellaChart (apiVersion v2) checked with a real helm', () => {
     const text = fs.readFileSync(path.join(dir, 'Chart.yaml'), 'utf-8');
     const chart = parse(text, { version: '1.1' });
     expect(chart).toEqual({
-      apiVersion: 'v2', name: 'shop', version: '1.4.0', description: 'The shop, one subchart per cdk8s chart', type: 'application',
+      apiVersion: 'v2',
+      name: 'shop',
+      version: '1.4.0',
+      description: 'The shop, one subchart per cdk8s chart',
+      type: 'application',
       dependencies: [
         { name: 'backend', version: '1.4.0', condition: 'backend.enabled' },
         { name: 'frontend', version: '1.4.0', condition: 'frontend.enabled' },

@@ -37,6 +37,16 @@ export function tmpdir(prefix = 'umbrella-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 }
 
+/** A secure-by-default Deployment named `name`, exposed by a Service of the same name on port 80. */
+function service(chart: Chart, name: string, image: string): void {
+  const deployment = new kplus.Deployment(chart, name, {
+    metadata: { name },
+    containers: [restrictedContainer({ image, portNumber: 8080, securityContext: { user: 1000 } })],
+  });
+  runtimeDefaultSeccomp(deployment);
+  deployment.exposeViaService({ name, ports: [{ port: 80, targetPort: 8080 }] });
+}
+
 /**
  * Three charts of one app: a backend (Deployment, Service, ConfigMap with an alert rule), a frontend
  * (Deployment, Service) and a CRD with a custom resource; the frontend depends on the backend.
@@ -44,21 +54,11 @@ export function tmpdir(prefix = 'umbrella-'): string {
 export function shopCharts(outdir = tmpdir('shop-app-')): ShopCharts {
   const app = new App({ outdir });
   const backend = new Chart(app, 'backend', { namespace: 'shop', disableResourceNameHashes: true });
-  const api = new kplus.Deployment(backend, 'api', {
-    metadata: { name: 'api' },
-    containers: [restrictedContainer({ image: 'ghcr.io/example/shop-api:2.1.0', portNumber: 8080, securityContext: { user: 1000 } })],
-  });
-  runtimeDefaultSeccomp(api);
-  api.exposeViaService({ name: 'api', ports: [{ port: 80, targetPort: 8080 }] });
+  service(backend, 'api', 'ghcr.io/example/shop-api:2.1.0');
   new kplus.ConfigMap(backend, 'alerts', { metadata: { name: 'api-alerts' }, data: { 'rules.yaml': ALERT_RULES } });
 
   const frontend = new Chart(app, 'frontend', { namespace: 'shop', disableResourceNameHashes: true });
-  const web = new kplus.Deployment(frontend, 'web', {
-    metadata: { name: 'web' },
-    containers: [restrictedContainer({ image: 'ghcr.io/example/shop-web:1.4.0', portNumber: 8080, securityContext: { user: 1000 } })],
-  });
-  runtimeDefaultSeccomp(web);
-  web.exposeViaService({ name: 'web', ports: [{ port: 80, targetPort: 8080 }] });
+  service(frontend, 'web', 'ghcr.io/example/shop-web:1.4.0');
   frontend.addDependency(backend);
 
   const widgets = new Chart(app, 'widgets', { namespace: 'shop', disableResourceNameHashes: true });
@@ -71,7 +71,9 @@ export function shopCharts(outdir = tmpdir('shop-app-')): ShopCharts {
       scope: 'Namespaced',
       names: { kind: 'Widget', plural: 'widgets', singular: 'widget', listKind: 'WidgetList' },
       versions: [{
-        name: 'v1', served: true, storage: true,
+        name: 'v1',
+        served: true,
+        storage: true,
         schema: {
           openAPIV3Schema: {
             type: 'object',

@@ -11,8 +11,14 @@ function normalize(v: unknown): unknown {
 describe('the YAML emitter', () => {
   test('metadata: every string double-quoted, keys YAML 1.1 would misread quoted, empty collections inline', () => {
     const yaml = dataYaml({
-      apiVersion: 'v2', version: '1.10', on: 'yes', 'a.b': 1.5, no: null, empty: {}, none: [],
-      list: [{ name: 'x', tags: ['a', 'b'] }, [1, [2]], true],
+      'apiVersion': 'v2',
+      'version': '1.10',
+      'on': 'yes',
+      'a.b': 1.5,
+      'no': null,
+      'empty': {},
+      'none': [],
+      'list': [{ name: 'x', tags: ['a', 'b'] }, [1, [2]], true],
     });
     expect(yaml).toBe([
       'apiVersion: "v2"',
@@ -62,11 +68,23 @@ describe('the YAML emitter', () => {
 
   test('manifests: plain scalars only where nothing else can be read, literal blocks for plain multi-line text', () => {
     const yaml = manifestYaml([{
-      apiVersion: 'apps/v1', kind: 'Deployment',
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
       metadata: { name: 'web', labels: { 'app.kubernetes.io/name': 'web', 'on': 'yes' } },
       data: {
-        image: 'ghcr.io/example/web:1.4.0', yes: 'no', version: '1.10', percent: '25%', spaced: 'The shop', colon: 'a: b',
-        empty: '', rules: 'groups:\n  - name: x\n', noNewline: 'a\nb', tabFirst: '\tx\ny', keep: 'a\n\n', cr: 'a\r\nb', trailing: 'a \nb',
+        image: 'ghcr.io/example/web:1.4.0',
+        yes: 'no',
+        version: '1.10',
+        percent: '25%',
+        spaced: 'The shop',
+        colon: 'a: b',
+        empty: '',
+        rules: 'groups:\n  - name: x\n',
+        noNewline: 'a\nb',
+        tabFirst: '\tx\ny',
+        keep: 'a\n\n',
+        cr: 'a\r\nb',
+        trailing: 'a \nb',
         missing: 'x <no value> y',
       },
       spec: { replicas: 2, paused: false, list: ['a', 1, null], nested: [{ a: 'x' }] },
