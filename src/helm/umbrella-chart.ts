@@ -240,63 +240,26 @@ export class UmbrellaChart extends Construct {
    */
   public addSubchart(chart: Chart, options: SubchartOptions = {}): Subchart {
     const name = options.name ?? chart?.node?.id;
-    const prop = (p: string) => `subcharts[${JSON.stringify(name)}].${p}`;
-    if (!Chart.isChart(chart) || App.of(chart) !== App.of(this)) {
-      throw propError(this, 'chart', chart?.node?.path ?? chart, 'must be a cdk8s Chart of the same App as the umbrella chart');
-    }
-    checkChartName(this, prop('name'), name, options.name === undefined ? ' (it defaults to the chart\'s id; pass \'name\')' : '');
-    if (name === 'global' || name === 'tags') {
-      throw propError(this, prop('name'), name, 'must not be "global" or "tags", which are Helm\'s own top-level values');
-    }
-    const taken = this._subcharts.find(s => s.name === name);
-    if (taken) {
-      throw propError(this, prop('name'), name, `is already the name of the subchart of chart ${taken.chart.node.path}; subchart names must be unique`);
-    }
-    const again = this._subcharts.find(s => s.chart === chart);
-    if (again) throw propError(this, 'chart', chart.node.path, `is already the subchart "${again.name}"`);
-
-    const tags = options.tags ?? [];
-    tags.forEach((t, i) => {
-      if (typeof t !== 'string' || !PATH_SEGMENT.test(t)) throw propError(this, `${prop('tags')}[${i}]`, t, 'must be letters, digits, "_" and "-"');
-    });
-    if (new Set(tags).size !== tags.length) throw propError(this, prop('tags'), tags, 'must not repeat a tag');
-    if (tags.length > 0 && options.enabled !== undefined) {
-      throw propError(this, prop('enabled'), options.enabled,
-        'cannot be combined with tags: Helm lets a set condition override tags, so the tags would never apply');
-    }
-    const condition = options.condition ?? `${name}.enabled`;
-    const segments = typeof condition === 'string' ? condition.split('.') : [];
-    if (segments.length === 0 || segments.some(s => !PATH_SEGMENT.test(s))) {
-      throw propError(this, prop('condition'), condition, 'must be a dotted values path of letters, digits, "_" and "-" (e.g. "payments.enabled")');
-    }
-    if (segments[0] === 'global' || segments[0] === 'tags') {
-      throw propError(this, prop('condition'), condition, 'must not start with "global" or "tags", which are Helm\'s own top-level values');
-    }
-
-    const values = options.values ?? {};
-    const bad = nonJsonPart(values, prop('values'));
-    if (bad) throw propError(this, bad.prop, bad.value, 'must be JSON data (strings, finite numbers, booleans, null, arrays and object literals)');
-    if ('global' in values) {
-      throw propError(this, `${prop('values')}.global`, values.global, 'must not be set: Helm fills a subchart\'s "global" from the umbrella\'s global values');
-    }
-    if (condition === `${name}.enabled` && 'enabled' in values) {
-      throw propError(this, `${prop('values')}.enabled`, values.enabled, 'must not be set: it is the subchart\'s condition; use the \'enabled\' option');
-    }
-
-    const versions = resolveVersions(this, this.versioning,
-      options.version ?? (this.versioning === VersioningStrategy.LOCK_STEP && options.appVersion !== undefined ? undefined : this.version),
-      options.appVersion ?? (this.versioning === VersioningStrategy.LOCK_STEP && options.version !== undefined ? options.version : this.appVersion),
-      `subcharts[${JSON.stringify(name)}].`);
+    const prefix = `subcharts[${JSON.stringify(name)}].`;
+    this.checkChart(chart, name, options);
+    const { condition, tags } = this.checkSwitches(prefix, name, options);
+    const values = this.checkValues(prefix, name, condition, options.values ?? {});
     if (options.description !== undefined && (typeof options.description !== 'string' || options.description.trim() === '')) {
-      throw propError(this, prop('description'), options.description, 'must be a non-empty string');
+      throw propError(this, `${prefix}description`, options.description, 'must be a non-empty string');
     }
+    // lock-step: a subchart's chart version is its own app version, by default the umbrella's
+    const lockStep = this.versioning === VersioningStrategy.LOCK_STEP;
+    const versions = resolveVersions(this, this.versioning,
+      lockStep ? options.version : options.version ?? this.version,
+      lockStep ? options.appVersion ?? options.version ?? this.appVersion : options.appVersion ?? this.appVersion,
+      prefix);
 
     const subchart: Subchart = {
       chart,
       name,
       condition,
-      tags: [...tags],
-      values: structuredClone(values),
+      tags,
+      values,
       enabled: tags.length > 0 ? undefined : options.enabled ?? true,
       version: versions.version,
       appVersion: versions.appVersion,
@@ -306,7 +269,7 @@ export class UmbrellaChart extends Construct {
       buildValues([...this._subcharts, subchart].map(valuesOf));
     } catch (e) {
       if (!(e instanceof ValuesConflict)) throw e;
-      throw propError(this, prop(options.condition !== undefined ? 'condition' : 'values'),
+      throw propError(this, `${prefix}${options.condition !== undefined ? 'condition' : 'values'}`,
         options.condition ?? values, `conflicts with the umbrella's values: ${e.message}`);
     }
     this._subcharts.push(subchart);
@@ -369,6 +332,59 @@ export class UmbrellaChart extends Construct {
       schema: this.props.valuesSchema === false ? undefined : schema,
       notes: this.props.notes ?? this.defaultNotes(),
     };
+  }
+
+  /** The chart belongs to this app, is not added yet, and its subchart name is valid and free. */
+  private checkChart(chart: Chart, name: string, options: SubchartOptions): void {
+    if (!Chart.isChart(chart) || App.of(chart) !== App.of(this)) {
+      throw propError(this, 'chart', chart?.node?.path ?? chart, 'must be a cdk8s Chart of the same App as the umbrella chart');
+    }
+    const prop = `subcharts[${JSON.stringify(name)}].name`;
+    checkChartName(this, prop, name, options.name === undefined ? ' (it defaults to the chart\'s id; pass \'name\')' : '');
+    if (name === 'global' || name === 'tags') {
+      throw propError(this, prop, name, 'must not be "global" or "tags", which are Helm\'s own top-level values');
+    }
+    const taken = this._subcharts.find(s => s.name === name);
+    if (taken) {
+      throw propError(this, prop, name, `is already the name of the subchart of chart ${taken.chart.node.path}; subchart names must be unique`);
+    }
+    const again = this._subcharts.find(s => s.chart === chart);
+    if (again) throw propError(this, 'chart', chart.node.path, `is already the subchart "${again.name}"`);
+  }
+
+  /** The subchart's condition (a dotted values path) and tags, as Helm reads them. */
+  private checkSwitches(prefix: string, name: string, options: SubchartOptions): { condition: string; tags: string[] } {
+    const tags = [...options.tags ?? []];
+    tags.forEach((t, i) => {
+      if (typeof t !== 'string' || !PATH_SEGMENT.test(t)) throw propError(this, `${prefix}tags[${i}]`, t, 'must be letters, digits, "_" and "-"');
+    });
+    if (new Set(tags).size !== tags.length) throw propError(this, `${prefix}tags`, tags, 'must not repeat a tag');
+    if (tags.length > 0 && options.enabled !== undefined) {
+      throw propError(this, `${prefix}enabled`, options.enabled,
+        'cannot be combined with tags: Helm lets a set condition override tags, so the tags would never apply');
+    }
+    const condition = options.condition ?? `${name}.enabled`;
+    const segments = typeof condition === 'string' ? condition.split('.') : [];
+    if (segments.length === 0 || segments.some(s => !PATH_SEGMENT.test(s))) {
+      throw propError(this, `${prefix}condition`, condition, 'must be a dotted values path of letters, digits, "_" and "-" (e.g. "payments.enabled")');
+    }
+    if (segments[0] === 'global' || segments[0] === 'tags') {
+      throw propError(this, `${prefix}condition`, condition, 'must not start with "global" or "tags", which are Helm\'s own top-level values');
+    }
+    return { condition, tags };
+  }
+
+  /** A copy of the subchart's default values, once they are JSON data that leaves Helm's keys alone. */
+  private checkValues(prefix: string, name: string, condition: string, values: Record<string, any>): Record<string, any> {
+    const bad = nonJsonPart(values, `${prefix}values`);
+    if (bad) throw propError(this, bad.prop, bad.value, 'must be JSON data (strings, finite numbers, booleans, null, arrays and object literals)');
+    if ('global' in values) {
+      throw propError(this, `${prefix}values.global`, values.global, 'must not be set: Helm fills a subchart\'s "global" from the umbrella\'s global values');
+    }
+    if (condition === `${name}.enabled` && 'enabled' in values) {
+      throw propError(this, `${prefix}values.enabled`, values.enabled, 'must not be set: it is the subchart\'s condition; use the \'enabled\' option');
+    }
+    return structuredClone(values);
   }
 
   /** Checks that need the whole app: run by `app.synth()` and before writing. */
