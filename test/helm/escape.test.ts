@@ -1,6 +1,6 @@
 import { ApiObject, Chart, Testing } from 'cdk8s';
 import * as fc from 'fast-check';
-import { helmTemplate, synthUmbrella } from './util';
+import { helmTemplate, lintStrict, synthUmbrella } from './util';
 import { UmbrellaChart } from '../../src/helm';
 import { escapeTemplate, helmRemovesText } from '../../src/helm/escape';
 import { synthValid } from '../util/validate';
@@ -41,9 +41,11 @@ describe('template escaping', () => {
     umbrella.addSubchart(chart);
     const expected = synthValid(chart);
     // WHEN
-    const rendered = helmTemplate(synthUmbrella(umbrella)).map(r => r.object);
+    const dir = synthUmbrella(umbrella);
+    const rendered = helmTemplate(dir).map(r => r.object);
     // THEN
     expect(rendered).toEqual(expected);
     expect(rendered[0].data).toEqual(data);
+    expect(() => lintStrict(dir)).not.toThrow();
   });
 });

@@ -266,7 +266,9 @@ describe('UmbrellaChart legacy apiVersion v1 (requirements.yaml), as Helm 4.1.4 
 
 describe('UmbrellaChart output is deterministic', () => {
   test('two synths of the same app are byte-identical', () => {
-    const first = readTree(shopUmbrella().dir);
+    const once = shopUmbrella().dir;
+    lintStrict(once);
+    const first = readTree(once);
     const second = readTree(shopUmbrella().dir);
     expect(Object.keys(second)).toEqual(Object.keys(first));
     for (const f of Object.keys(first)) expect({ f, bytes: second[f] }).toEqual({ f, bytes: first[f] });
@@ -287,6 +289,7 @@ describe('UmbrellaChart output is deterministic', () => {
     const dir = synthUmbrella(umbrella);
     // THEN
     expect(dir).toBe(path.join(outdir, 'shop'));
+    lintStrict(dir);
     expect(Object.keys(readTree(dir)).filter(f => f.includes('frontend'))).toEqual([]);
     expect(readTree(dir)).toEqual(umbrella.toFiles());
   });
@@ -297,6 +300,7 @@ describe('UmbrellaChart output is deterministic', () => {
     umbrella.addSubchart(shop.backend);
     shop.app.synth();
     expect(UmbrellaChart.synthAll(shop.app)).toEqual([path.join(shop.app.outdir, 'helm', 'shop')]);
+    lintStrict(path.join(shop.app.outdir, 'helm', 'shop'));
     expect(fs.readdirSync(shop.app.outdir).sort()).toEqual(['0000-backend.k8s.yaml', '0001-frontend.k8s.yaml', '0002-widgets.k8s.yaml', 'helm']);
     // the subchart renders the objects of the manifest file cdk8s writes
     const written = parseAllDocuments(fs.readFileSync(path.join(shop.app.outdir, '0000-backend.k8s.yaml'), 'utf-8')).map(d => d.toJS());
