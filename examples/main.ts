@@ -1,7 +1,5 @@
 // The example app: run with `cdk8s synth` here (or `npm run example` at the repository root).
 import { App } from 'cdk8s';
-import { buildShop } from './shop';
+import { synthShop } from './shop';
 
-const app = new App();
-buildShop(app);
-app.synth();
+synthShop(new App());

@@ -6,4 +6,5 @@ export * as istio from '../imports/networking.istio.io';
 export * from './autoscaling';
 export * from './canary';
 export * from './crd';
+export * from './helm';
 export * from './ipvs';

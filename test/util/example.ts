@@ -2,14 +2,12 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { App } from 'cdk8s';
-import { buildShop } from '../../examples/shop';
+import { synthShop } from '../../examples/shop';
 
-/** Synthesizes the example app from source into a fresh directory; returns it. */
+/** Synthesizes the example app from source into a fresh directory, as `cdk8s synth` does; returns it. */
 export function synthExample(): string {
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'shop-'));
-  const app = new App({ outdir });
-  buildShop(app);
-  app.synth();
+  synthShop(new App({ outdir }));
   return outdir;
 }
 
