@@ -10,7 +10,8 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { Measurement } from './measure';
+import { parseAllDocuments } from 'yaml';
+import { Measurement, writtenBelow } from './measure';
 import { writeHelmValues } from './workload';
 
 const OUT = path.resolve(__dirname);
@@ -57,18 +58,64 @@ function helmBinary(): string {
   throw new Error('no helm: set HELM_BIN, put helm on PATH, or run the test suite once (it unpacks .cache/helm/helm)');
 }
 
-const helmTemplate: Variant = {
-  name: 'helm-template',
-  run(services, outdir) {
-    fs.rmSync(outdir, { recursive: true, force: true });
-    const values = path.join(os.tmpdir(), `bench-values-${services}.yaml`);
-    if (!fs.existsSync(values)) writeHelmValues(values, services);
-    const { wallMs, rssMb } = timed(helmBinary(), ['template', 'bench', HELM_CHART, '-f', values, '--output-dir', outdir]);
-    const files = fs.readdirSync(outdir, { recursive: true, withFileTypes: true }).filter(e => e.isFile()).map(e => path.join(e.parentPath, e.name));
-    const text = files.map(f => fs.readFileSync(f, 'utf-8')).join('\n');
-    return { wallMs, rssMb, workMs: NaN, objects: (text.match(/^kind: /gm) ?? []).length, bytes: text.length };
-  },
-};
+function helmTemplateVariant(work: string): Variant {
+  return {
+    name: 'helm-template',
+    run(services, outdir) {
+      fs.rmSync(outdir, { recursive: true, force: true });
+      const values = path.join(work, `values-${services}.yaml`);
+      const { wallMs, rssMb } = timed(helmBinary(), ['template', 'bench', HELM_CHART, '-f', values, '--output-dir', outdir]);
+      return { wallMs, rssMb, workMs: NaN, ...writtenBelow(outdir) };
+    },
+  };
+}
+
+function readYamlBelow(dir: string): string {
+  return fs.readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter(e => e.isFile() && e.name.endsWith('.yaml') && e.name !== 'Chart.yaml' && e.name !== 'values.yaml')
+    .map(e => path.join(e.parentPath, e.name))
+    .sort()
+    .map(f => fs.readFileSync(f, 'utf-8'))
+    .join('\n---\n');
+}
+
+/** Objects of a YAML stream, each as canonical JSON (sorted keys), sorted: a multiset to compare. */
+function canonicalObjects(text: string): string[] {
+  const sortKeys = (x: any): any => Array.isArray(x) ? x.map(sortKeys)
+    : x && typeof x === 'object' ? Object.fromEntries(Object.keys(x).sort().map(k => [k, sortKeys(x[k])])) : x;
+  return parseAllDocuments(text).map(d => d.toJS()).filter(Boolean).map(o => JSON.stringify(sortKeys(o))).sort();
+}
+
+/** Every variant must produce the same objects; checked on a small N before anything is timed. */
+function checkSameObjects(variants: Variant[], work: string): void {
+  const n = 3;
+  prepare(work, n);
+  const outputs = variants.map(v => {
+    const outdir = path.join(work, `check-${v.name}`);
+    v.run(n, outdir);
+    // the umbrella chart is rendered by helm, as a user would install it
+    const text = v.name === 'ours-helm'
+      ? spawnSync(helmBinary(), ['template', 'bench', path.join(outdir, 'bench')], { encoding: 'utf-8' }).stdout
+      : readYamlBelow(outdir);
+    return { name: v.name, objects: canonicalObjects(text) };
+  });
+  const [reference, ...others] = outputs;
+  for (const o of others) {
+    if (JSON.stringify(o.objects) !== JSON.stringify(reference.objects)) {
+      const diff = o.objects.find((x, i) => x !== reference.objects[i]);
+      throw new Error(`${o.name} does not produce the same objects as ${reference.name} (${o.objects.length} vs ${reference.objects.length}); first difference:\n${diff}`);
+    }
+  }
+  console.log(`same objects: ${outputs.map(o => o.name).join(' = ')} (${reference.objects.length} objects for ${n} services)`);
+}
+
+/** The raw floor's input (what ours wrote, as JSON) and the hand-written chart's values, for N services. */
+function prepare(work: string, n: number): void {
+  const objectsFile = path.join(work, `objects-${n}.json`);
+  const res = spawnSync(process.execPath, [path.join(VARIANTS_DIR, 'dump-objects.js'), String(n), objectsFile], { encoding: 'utf-8' });
+  if (res.status !== 0) throw new Error(res.stderr);
+  writeHelmValues(path.join(work, `values-${n}.yaml`), JSON.parse(fs.readFileSync(objectsFile, 'utf-8')));
+}
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -89,15 +136,15 @@ function main() {
     nodeVariant('ours', 'ours.js'),
     nodeVariant('cdk8s-plus', 'cdk8s-plus.js'),
     nodeVariant('raw-floor', 'raw-floor.js', n => [path.join(work, `objects-${n}.json`)]),
-    helmTemplate,
+    helmTemplateVariant(work),
     nodeVariant('ours-helm', 'ours-helm.js'),
   ];
 
   console.log(`cdk8s-patterns benchmark: ${os.cpus().length} × ${os.cpus()[0].model}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${runs} runs per variant, medians`);
+  checkSameObjects(variants, work);
   const results = new Map<string, Sample[]>();
   for (const n of sizes) {
-    // the raw floor re-emits exactly what ours wrote
-    spawnSync(process.execPath, [path.join(VARIANTS_DIR, 'dump-objects.js'), String(n), path.join(work, `objects-${n}.json`)], { stdio: 'inherit' });
+    prepare(work, n);
     for (let r = 0; r < runs; r++) {
       for (let i = 0; i < variants.length; i++) {
         const v = variants[(i + r) % variants.length];

@@ -2,6 +2,7 @@ import { ApiObject } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { AutoscalingObjectReference } from './metric';
 import { check, Problem } from './problem';
+import { hasUserPatches } from '../common/patches';
 
 /**
  * What an autoscaler scales (`spec.scaleTargetRef`): a cdk8s-plus Deployment or StatefulSet, or any
@@ -85,7 +86,16 @@ export class ScaleTarget {
    * @internal
    */
   public _podSpec(): any | undefined {
-    return this.workload ? ApiObject.of(this.workload).toJson()?.spec?.template?.spec : undefined;
+    if (!this.workload) return undefined;
+    const apiObject = ApiObject.of(this.workload);
+    // A patch may add containers or requests: then only the rendered object tells. Unpatched, the
+    // containers are read from the model: rendering costs a full resolve, and cdk8s-plus adds its `spread`
+    // anti-affinity terms again on every render of the pod spec.
+    if (hasUserPatches(apiObject)) return apiObject.toJson()?.spec?.template?.spec;
+    return {
+      containers: this.workload.containers.map(c => c._toKube()),
+      initContainers: this.workload.initContainers.map(c => c._toKube()),
+    };
   }
 
   /**

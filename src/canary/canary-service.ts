@@ -3,7 +3,7 @@ import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import * as istio from '../../imports/networking.istio.io';
 import { PodAutoscaler, ScaleTarget } from '../autoscaling';
-import { describeValue, propError, propMessage, requireProp, restrictedContainer, runtimeDefaultSeccomp } from '../common';
+import { addLibraryPatch, describeValue, hasUserPatches, propError, propMessage, requireProp, restrictedContainer, runtimeDefaultSeccomp } from '../common';
 import { CanaryRoute, CanaryRouteOptions } from './http-route';
 import { StringMatch } from './match';
 import { CanaryServicePort } from './ports';
@@ -229,6 +229,7 @@ export class CanaryService extends Construct {
   private readonly ports: CanaryServicePort[];
   private readonly rules: Rule[] = [];
   private readonly subsetPolicies: Record<string, any> = {};
+  private readonly destinationRuleSpec: istio.DestinationRuleSpec;
 
   constructor(scope: Construct, id: string, props: CanaryServiceProps) {
     super(scope, id);
@@ -276,20 +277,21 @@ export class CanaryService extends Construct {
     });
     this.service.selectLabel(this.appLabel, this.serviceName);
     this.ports.forEach((p, i) => {
-      if (p.appProtocol !== undefined) ApiObject.of(this.service).addJsonPatch(JsonPatch.add(`/spec/ports/${i}/appProtocol`, p.appProtocol));
+      if (p.appProtocol !== undefined) addLibraryPatch(ApiObject.of(this.service), JsonPatch.add(`/spec/ports/${i}/appProtocol`, p.appProtocol));
     });
 
+    this.destinationRuleSpec = {
+      host: this.serviceName,
+      trafficPolicy: sharedPolicy,
+      subsets: this.versions.map(v => ({
+        name: v,
+        labels: { [this.versionLabel]: v },
+        trafficPolicy: this.subsetPolicies[v],
+      })),
+    };
     this.destinationRule = new istio.DestinationRule(this, 'DestinationRule', {
       metadata: { name: this.serviceName },
-      spec: {
-        host: this.serviceName,
-        trafficPolicy: sharedPolicy,
-        subsets: this.versions.map(v => ({
-          name: v,
-          labels: { [this.versionLabel]: v },
-          trafficPolicy: this.subsetPolicies[v],
-        })),
-      },
+      spec: this.destinationRuleSpec,
     });
 
     this.virtualService = new istio.VirtualService(this, 'VirtualService', {
@@ -527,11 +529,30 @@ export class CanaryService extends Construct {
   }
 
   /** Checks across the objects as they will be written, escape-hatch edits included. */
+  /**
+   * The Service's selector, ports and namespace as they will be written: from the model unless an escape
+   * hatch patched the Service (a full render resolves the whole object).
+   */
+  private serviceAsWritten(): any {
+    const apiObject = ApiObject.of(this.service);
+    const selector = (this.service as unknown as { _selector?: unknown })._selector;
+    if (hasUserPatches(apiObject) || typeof selector !== 'object' || selector === null) return apiObject.toJson();
+    const appProtocols = new Map(this.ports.filter(p => p.appProtocol !== undefined).map(p => [p.port, p.appProtocol]));
+    return {
+      metadata: { namespace: apiObject.metadata.namespace },
+      spec: {
+        selector,
+        ports: this.service.ports.map(p => ({ name: p.name, port: p.port, targetPort: p.targetPort, appProtocol: appProtocols.get(p.port) })),
+      },
+    };
+  }
+
   private validateObjects(): string[] {
     const errors: string[] = [];
-    const vs = this.virtualService.toJson().spec ?? {};
-    const dr = this.destinationRule.toJson().spec ?? {};
-    const svc = ApiObject.of(this.service).toJson();
+    // rendered only when an escape hatch patched them: else they are exactly the model, checked for less
+    const vs: any = hasUserPatches(this.virtualService) ? this.virtualService.toJson().spec ?? {} : this.renderVirtualService();
+    const dr: any = hasUserPatches(this.destinationRule) ? this.destinationRule.toJson().spec ?? {} : this.destinationRuleSpec;
+    const svc = this.serviceAsWritten();
     const ns: string | undefined = svc.metadata?.namespace;
     const name = this.serviceName;
     const hosts = [name, ...(ns ? [`${name}.${ns}`, `${name}.${ns}.svc`, `${name}.${ns}.svc.cluster.local`] : [])];
@@ -573,12 +594,12 @@ export class CanaryService extends Construct {
         errors.push(propMessage(key('destinationRule.spec.subsets', subsetName), subsetName, `must name a version (${this.versions.join(', ')})`));
         continue;
       }
-      if (!selects(labels, podLabels(own))) {
+      if (!selectsPods(labels, own)) {
         errors.push(propMessage(key('destinationRule.spec.subsets', subsetName) + '.labels', labels,
           `must be carried by the pods of Deployment ${own.name} (${describeValue(podLabels(own))}), or the subset selects no pods and requests fail with 503 [IST0173]`));
       }
       for (const other of this.versions.filter(v => v !== subsetName)) {
-        if (selects(labels, podLabels(this.deployments[other]))) {
+        if (selectsPods(labels, this.deployments[other])) {
           errors.push(propMessage(key('destinationRule.spec.subsets', subsetName) + '.labels', labels,
             `also select the pods of version ${other}: subsets must be distinct, or the split does not separate versions`));
         }
@@ -594,7 +615,7 @@ export class CanaryService extends Construct {
     }
     for (const v of this.versions) {
       const d = this.deployments[v];
-      if (!selects(selector, podLabels(d))) {
+      if (!selectsPods(selector, d)) {
         errors.push(propMessage('service.spec.selector', selector, `must select the pods of version ${v} (${describeValue(podLabels(d))})`));
       }
       if (d.matchLabels[this.versionLabel] !== v) {
@@ -624,7 +645,8 @@ function podLabels(d: kplus.Deployment): Record<string, string> {
   return d.podMetadata.toJson().labels ?? {};
 }
 
-/** Whether pods with these labels carry every label of the selector (an empty selector selects every pod). */
-function selects(selector: Record<string, string>, labels: Record<string, string>): boolean {
-  return Object.entries(selector).every(([k, v]) => labels[k] === v);
+/** Whether a Deployment's pods carry every label of the selector (read label by label: no resolve). */
+function selectsPods(selector: Record<string, string>, d: kplus.Deployment): boolean {
+  return Object.entries(selector).every(([k, v]) => d.podMetadata.getLabel(k) === v);
 }
+

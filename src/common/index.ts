@@ -2,3 +2,4 @@ export * from './errors';
 export * from './duration';
 export * from './security';
 export * from './warnings';
+export * from './patches';

@@ -1,5 +1,6 @@
 import { ApiObject, JsonPatch } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
+import { addLibraryPatch } from './patches';
 
 /** Kubernetes' `ALL` capability, which cdk8s-plus-27's Capability enum lacks. */
 const ALL_CAPABILITIES = 'ALL' as kplus.Capability;
@@ -24,7 +25,5 @@ export function restrictedContainer(props: kplus.ContainerProps): kplus.Containe
  * Sets `seccompProfile: RuntimeDefault` on a workload's pod securityContext (cdk8s-plus has no prop for it).
  */
 export function runtimeDefaultSeccomp(workload: kplus.Workload): void {
-  ApiObject.of(workload).addJsonPatch(
-    JsonPatch.add('/spec/template/spec/securityContext/seccompProfile', { type: 'RuntimeDefault' }),
-  );
+  addLibraryPatch(ApiObject.of(workload), JsonPatch.add('/spec/template/spec/securityContext/seccompProfile', { type: 'RuntimeDefault' }));
 }

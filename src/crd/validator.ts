@@ -1,4 +1,5 @@
-import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
+import type Ajv from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import { describeValue } from '../common';
 import { NUMBER_FORMATS, STRING_FORMATS } from './formats';
 
@@ -48,8 +49,11 @@ function compile(schema: any): ValidateFunction {
 
 function validator(): Ajv {
   if (!ajv) {
+    // loaded on first use: ajv is a fifth of the library's load time, and most apps validate no instance
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const AjvClass: typeof Ajv = require('ajv').default;
     // RE2 patterns (`\-` outside a class) are not valid unicode-mode JavaScript, so patterns compile without `u`
-    ajv = new Ajv({ allErrors: true, strict: false, useDefaults: true, unicodeRegExp: false });
+    ajv = new AjvClass({ allErrors: true, strict: false, useDefaults: true, unicodeRegExp: false });
     for (const [name, check] of Object.entries(STRING_FORMATS)) {
       ajv.addFormat(name, { type: 'string', validate: check });
     }

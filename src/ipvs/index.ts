@@ -1,12 +1,17 @@
 export { IpvsScheduler, IpvsSchedulerFlag } from './scheduler';
 export { IpvsPersistence } from './persistence';
-export { IpvsProtocol, IpvsForwarding, IpvsRealServer, IpvsVirtualServer, IpvsadmRules } from './ipvsadm-rules';
-export { IpvsPrediction, IpvsPredictionResult, IpvsPredictedRealServer } from './prediction';
-export { IpvsStatsTable, IpvsTrafficProfile } from './stats';
-export { IpvsMetrics, IpvsStatsColumnMetric } from './observability';
-export { KubeProxyConfiguration, KubeProxyConfigurationProps } from './kube-proxy-configuration';
-export { KubeRouterOptions } from './kube-router';
-export { IpvsDirector, IpvsDirectorProps, IpvsDirectorDeploymentOptions } from './director';
-export {
-  IpvsLoadBalancer, IpvsLoadBalancerProps, IpvsLoadBalancerDirectorOptions, IpvsExternalTrafficPolicy,
-} from './load-balancer';
+export { IpvsProtocol, IpvsForwarding, IpvsadmRules } from './ipvsadm-rules';
+export type { IpvsRealServer, IpvsVirtualServer } from './ipvsadm-rules';
+export { IpvsPrediction } from './prediction';
+export type { IpvsPredictionResult, IpvsPredictedRealServer } from './prediction';
+export { IpvsStatsTable } from './stats';
+export type { IpvsTrafficProfile } from './stats';
+export { IpvsMetrics } from './observability';
+export type { IpvsStatsColumnMetric } from './observability';
+export { KubeProxyConfiguration } from './kube-proxy-configuration';
+export type { KubeProxyConfigurationProps } from './kube-proxy-configuration';
+export type { KubeRouterOptions } from './kube-router';
+export { IpvsDirector } from './director';
+export type { IpvsDirectorProps, IpvsDirectorDeploymentOptions } from './director';
+export { IpvsLoadBalancer, IpvsExternalTrafficPolicy } from './load-balancer';
+export type { IpvsLoadBalancerProps, IpvsLoadBalancerDirectorOptions } from './load-balancer';
