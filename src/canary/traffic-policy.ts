@@ -296,14 +296,14 @@ export interface OutlierDetection {
   readonly baseEjectionTime?: Duration;
 
   /**
-   * Maximum percentage of pods that can be ejected, 0 to 100.
+   * Maximum percentage of pods that can be ejected, an integer from 0 to 100.
    *
    * @default - Istio's default (10)
    */
   readonly maxEjectionPercent?: number;
 
   /**
-   * Outlier detection is active only while at least this percentage of pods is healthy, 0 to 100.
+   * Outlier detection is active only while at least this percentage of pods is healthy, an integer from 0 to 100.
    *
    * @default - Istio's default (0)
    */

@@ -100,4 +100,26 @@ describe('route options', () => {
       ],
     });
   });
+
+  test('the longest Go duration (int64 nanoseconds, about 292 years) is accepted; one millisecond more is refused', () => {
+    const [rule] = rules({ timeout: Duration.millis(9223372036854) });
+    expect(rule.timeout).toBe('9223372036854ms');
+    expect(() => rules({ timeout: Duration.millis(9223372036855) })).toThrow(/'routes\[0\]\.timeout' \("9223372036855ms"\) must be at most 9223372036854ms/);
+  });
+
+  test('records with a null prototype (Object.create(null)) are written, not a TypeError from the serializer', () => {
+    // GIVEN source labels and header edits built as prototype-less dictionaries
+    const labels: Record<string, string> = Object.assign(Object.create(null), { app: 'productpage' });
+    const set: Record<string, string> = Object.assign(Object.create(null), { 'x-routed-by': 'canary-rule' });
+    const chart = Testing.chart();
+    const c = new CanaryService(chart, 'app', {
+      versions: ['v1', 'v2'].map(name => ({ name, containers: [{ image: `ghcr.io/example/app:${name}`, portNumber: 8080 }] })),
+    });
+    // WHEN
+    c.routeSourceLabels(labels, 'v2', { headers: { request: { set, add: set } } });
+    const [rule] = only(synthValid(chart), 'VirtualService').spec.http;
+    // THEN
+    expect(rule.match).toEqual([{ sourceLabels: { app: 'productpage' } }]);
+    expect(rule.headers).toEqual({ request: { set: { 'x-routed-by': 'canary-rule' }, add: { 'x-routed-by': 'canary-rule' } } });
+  });
 });

@@ -114,6 +114,8 @@ const cases: Array<[string, () => unknown, string[]]> = [
     ["'routes[0].timeout' (\"0ms\")", 'must be a whole number of milliseconds, at least 1ms']],
   ['a sub-millisecond timeout', withRoute({ timeout: Duration.millis(1.5) }),
     ["'routes[0].timeout' (\"1.5ms\")", 'must be a whole number of milliseconds, at least 1ms']],
+  ['a timeout past Go\'s duration range (CEL cannot parse it)', withRoute({ timeout: Duration.millis(9223372036855) }),
+    ["'routes[0].timeout' (\"9223372036855ms\")", 'must be at most 9223372036854ms (about 292 years)']],
   ['a zero per-try timeout', withRoute({ retries: { attempts: 3, perTryTimeout: Duration.seconds(0) } }),
     ["'routes[0].retries.perTryTimeout' (\"0ms\")", 'at least 1ms']],
   ['a mirror percentage above 100', withRoute({ mirror: { version: 'v2', percentage: 150 } }),
@@ -146,7 +148,11 @@ const cases: Array<[string, () => unknown, string[]]> = [
 
   // traffic policies
   ['an outlier ejection percentage above 100', () => make({ trafficPolicy: { outlierDetection: { maxEjectionPercent: 150 } } }),
-    ["'trafficPolicy.outlierDetection.maxEjectionPercent' (150)", 'must be a percentage from 0 to 100']],
+    ["'trafficPolicy.outlierDetection.maxEjectionPercent' (150)", 'must be an integer from 0 to 100']],
+  ['a fractional outlier ejection percentage (an int32 in Istio\'s schema)', () => make({ trafficPolicy: { outlierDetection: { maxEjectionPercent: 12.5 } } }),
+    ["'trafficPolicy.outlierDetection.maxEjectionPercent' (12.5)", 'must be an integer from 0 to 100']],
+  ['a fractional minimum health percentage', () => make({ trafficPolicy: { outlierDetection: { minHealthPercent: 0.5 } } }),
+    ["'trafficPolicy.outlierDetection.minHealthPercent' (0.5)", 'must be an integer from 0 to 100']],
   ['a negative connection limit', () => make({ trafficPolicy: { connectionPool: { tcp: { maxConnections: -1 } } } }),
     ["'trafficPolicy.connectionPool.tcp.maxConnections' (-1)", 'must be an integer from 0 to 2147483647']],
   ['a zero outlier interval', () => make({ trafficPolicy: { outlierDetection: { interval: Duration.millis(0) } } }),

@@ -2,7 +2,7 @@ import { Duration } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { requireProp } from '../../common';
 import { ClientTlsMode, ClientTlsSettings, ConnectionPoolSettings, OutlierDetection, TrafficPolicy } from '../traffic-policy';
-import { checkDuration, checkInteger, checkPercent } from './checks';
+import { checkDuration, checkInteger } from './checks';
 
 const INT32_MAX = 2147483647;
 
@@ -40,8 +40,9 @@ function connectionPool(scope: IConstruct, prop: string, pool: ConnectionPoolSet
 }
 
 function outlierDetection(scope: IConstruct, prop: string, od: OutlierDetection): any {
-  if (od.maxEjectionPercent !== undefined) checkPercent(scope, `${prop}.maxEjectionPercent`, od.maxEjectionPercent);
-  if (od.minHealthPercent !== undefined) checkPercent(scope, `${prop}.minHealthPercent`, od.minHealthPercent);
+  // int32 fields in Istio's schema: whole percentages only
+  if (od.maxEjectionPercent !== undefined) checkInteger(scope, `${prop}.maxEjectionPercent`, od.maxEjectionPercent, 0, 100);
+  if (od.minHealthPercent !== undefined) checkInteger(scope, `${prop}.minHealthPercent`, od.minHealthPercent, 0, 100);
   return {
     consecutive5XxErrors: count(scope, `${prop}.consecutive5xxErrors`, od.consecutive5xxErrors),
     consecutiveGatewayErrors: count(scope, `${prop}.consecutiveGatewayErrors`, od.consecutiveGatewayErrors),

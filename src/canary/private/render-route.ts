@@ -83,7 +83,8 @@ export function renderMatch(scope: IConstruct, prop: string, match: HttpMatch): 
   return {
     headers: stringMatches(scope, `${prop}.headers`, match.headers, true),
     withoutHeaders: stringMatches(scope, `${prop}.withoutHeaders`, match.withoutHeaders, true),
-    sourceLabels: match.sourceLabels,
+    // copies: a user's record may have a null prototype, which cdk8s cannot serialize (TypeError in sanitizeValue)
+    sourceLabels: match.sourceLabels && { ...match.sourceLabels },
     sourceNamespace: match.sourceNamespace,
     uri: match.uri === undefined ? undefined : stringMatch(scope, `${prop}.uri`, match.uri),
     ignoreUriCase: match.ignoreUriCase,
@@ -163,7 +164,8 @@ function headerEdits(scope: IConstruct, prop: string, e: HeaderEdits | undefined
     }
   }
   (e.remove ?? []).forEach((h, i) => checkHeaderName(scope, `${prop}.remove[${i}]`, h, false));
-  return { set: e.set, add: e.add, remove: e.remove };
+  // copies, as for sourceLabels: a record with a null prototype would crash cdk8s's serializer
+  return { set: e.set && { ...e.set }, add: e.add && { ...e.add }, remove: e.remove };
 }
 
 function mirror(scope: IConstruct, prop: string, m: HttpMirror, versions: readonly string[]): void {
