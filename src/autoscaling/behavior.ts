@@ -1,6 +1,6 @@
 import { Duration } from 'cdk8s';
 import { check, checkInteger, Problem } from './problem';
-import { formatQuantity } from './quantity';
+import { formatQuantity, positiveQuantityProblem } from './quantity';
 
 /**
  * How a scaling policy limits change (`policies[].type`).
@@ -145,10 +145,16 @@ export function scalingRulesProblems(rules: ScalingRules, prop: string, directio
   }
   if (rules.tolerance !== undefined) {
     const t = rules.tolerance;
-    problems.push(...(direction === 'down'
+    const range = direction === 'down'
       ? check(Number.isFinite(t) && t >= 0 && t < 1, `${prop}.tolerance`, t,
         'must be from 0 to less than 1 (a scale-down tolerance of 1 or more never scales down; use selectPolicy DISABLED)')
-      : check(Number.isFinite(t) && t >= 0, `${prop}.tolerance`, t, 'must be a number from 0 (0.05 = 5 %)')));
+      : check(Number.isFinite(t) && t >= 0, `${prop}.tolerance`, t, 'must be a number from 0 (0.05 = 5 %)');
+    problems.push(...range);
+    // a quantity in the API, rounded to its 1n resolution: huge values with a fraction cannot be written exactly
+    if (range.length === 0) {
+      problems.push(...check(toleranceQuantity(t) !== undefined, `${prop}.tolerance`, t,
+        'is too large to write as a quantity at 1n resolution (0.05 = 5 %; to stop scaling up use selectPolicy DISABLED)'));
+    }
   }
   return problems;
 }
@@ -160,12 +166,25 @@ export function scalingRulesToKube(rules: ScalingRules | undefined): Record<stri
   if (rules.stabilizationWindow !== undefined) out.stabilizationWindowSeconds = durationSeconds(rules.stabilizationWindow);
   if (rules.selectPolicy !== undefined) out.selectPolicy = rules.selectPolicy;
   if (rules.policies !== undefined) out.policies = rules.policies.map(p => p._toKube());
-  // a quantity in the API; rounded to the 1n resolution a quantity has
-  if (rules.tolerance !== undefined) out.tolerance = formatQuantity(Math.round(rules.tolerance * 1e9) / 1e9);
+  if (rules.tolerance !== undefined) out.tolerance = toleranceQuantity(rules.tolerance);
   return Object.keys(out).length > 0 ? out : undefined;
 }
 
-/** Seconds of a Duration, fractions included (validation refuses them where whole seconds are needed). Internal. */
+/**
+ * A tolerance as the quantity the API holds, rounded to its 1n resolution; undefined when it cannot be written
+ * (too large for the rounding to stay exact). Internal.
+ */
+function toleranceQuantity(tolerance: number): string | undefined {
+  const rounded = Math.round(tolerance * 1e9) / 1e9;
+  if (rounded === 0) return '0';
+  return positiveQuantityProblem(rounded) === undefined ? formatQuantity(rounded) : undefined;
+}
+
+/**
+ * Seconds of a Duration, fractions included (validation refuses them where whole seconds are needed). Never
+ * throws: `Duration.millis(0.5)` or `Duration.seconds(NaN)` come back as 0.0005 and NaN for the checks to refuse
+ * with the prop's name (cdk8s' own `toMilliseconds()` would throw without it). Internal.
+ */
 export function durationSeconds(d: Duration): number {
-  return d.toMilliseconds() / 1000;
+  return d.toMilliseconds({ integral: false }) / 1000;
 }

@@ -172,6 +172,17 @@ const FIELD: Record<MetricSourceType, string> = {
 const RESOURCE_NAME = /^(?:[a-z0-9]([-a-z0-9]*[a-z0-9])?(?:\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\/)?[A-Za-z0-9](?:[-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$/;
 const DNS_LABEL = /^[a-z0-9](?:[-a-z0-9]{0,61}[a-z0-9])?$/;
 
+/** What the apiserver's `IsValidPathSegmentName` refuses, for an error message. Internal. */
+export const PATH_SEGMENT_RULE = 'that is not "." or ".." and has no "/" or "%" (the apiserver uses it as a path segment)';
+
+/**
+ * Whether the apiserver takes a name as a path segment (apimachinery `IsValidPathSegmentName`): metric names
+ * and the kind and name of object references. Internal.
+ */
+export function isPathSegmentName(name: string): boolean {
+  return name !== '.' && name !== '..' && !name.includes('/') && !name.includes('%');
+}
+
 /**
  * A metric the autoscaler scales on. The replica count it asks for is
  * `ceil(currentReplicas × currentValue / targetValue)`; with several metrics the largest count wins.
@@ -287,8 +298,8 @@ export class Metric {
       problems.push(...check(typeof this.name === 'string' && RESOURCE_NAME.test(this.name), `${field}.name`, this.name,
         'must be a resource name such as "cpu" or "memory"'));
     } else {
-      problems.push(...check(typeof this.name === 'string' && this.name.trim().length > 0, `${field}.metric.name`, this.name,
-        'must be a non-empty metric name'));
+      problems.push(...check(typeof this.name === 'string' && this.name.trim().length > 0 && isPathSegmentName(this.name),
+        `${field}.metric.name`, this.name, `must be a non-empty metric name ${PATH_SEGMENT_RULE}`));
     }
     if (this.type === MetricSourceType.CONTAINER_RESOURCE) {
       problems.push(...check(typeof this.container === 'string' && DNS_LABEL.test(this.container), `${field}.container`, this.container,
@@ -297,7 +308,10 @@ export class Metric {
     if (this.describedObject) {
       for (const key of ['apiVersion', 'kind', 'name'] as const) {
         const value = this.describedObject[key];
-        problems.push(...check(typeof value === 'string' && value.length > 0, `${field}.describedObject.${key}`, value, 'must be a non-empty string'));
+        // the apiserver checks kind and name as path segments (ValidateCrossVersionObjectReference)
+        const ok = typeof value === 'string' && value.length > 0 && (key === 'apiVersion' || isPathSegmentName(value));
+        problems.push(...check(ok, `${field}.describedObject.${key}`, value,
+          key === 'apiVersion' ? 'must be a non-empty string' : `must be a non-empty string ${PATH_SEGMENT_RULE}`));
       }
     }
     const allowed = ALLOWED_TARGETS[this.type];

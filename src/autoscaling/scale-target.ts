@@ -1,6 +1,6 @@
 import { ApiObject } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
-import { AutoscalingObjectReference } from './metric';
+import { AutoscalingObjectReference, isPathSegmentName, PATH_SEGMENT_RULE } from './metric';
 import { check, Problem } from './problem';
 import { hasUserPatches } from '../common/patches';
 
@@ -68,8 +68,12 @@ export class ScaleTarget {
    */
   public _bind(prop: string): Problem[] {
     const fields: Array<[string, string]> = [['apiVersion', this.apiVersion], ['kind', this.kind], ['name', this.name]];
-    const problems = fields.flatMap(([key, value]) =>
-      check(typeof value === 'string' && value.length > 0, `${prop}.${key}`, value, 'must be a non-empty string'));
+    // the apiserver checks kind and name as path segments (ValidateCrossVersionObjectReference)
+    const problems = fields.flatMap(([key, value]) => {
+      const segment = key !== 'apiVersion';
+      return check(typeof value === 'string' && value.length > 0 && (!segment || isPathSegmentName(value)), `${prop}.${key}`, value,
+        segment ? `must be a non-empty string ${PATH_SEGMENT_RULE}` : 'must be a non-empty string');
+    });
     if (this.scalable) {
       const replicas = this.scalable.toScalingTarget().replicas;
       problems.push(...check(replicas === undefined, `${prop}.replicas`, replicas,

@@ -99,4 +99,21 @@ describe('behavior refusals', () => {
   ])('refuses %s', (_, options, message) => {
     expect(build(options as any)).toThrow(message);
   });
+
+  // found by test/properties/autoscaling.property.test.ts: both used to fail at synth without the path or the prop
+  test('a tolerance too large to write at 1n resolution is refused with its prop, not at serialization', () => {
+    expect(build({ scaleUp: { tolerance: 1e300 } })).toThrow("[shop/hpa] 'scaleUp.tolerance' (1e+300) is too large to write as a quantity at 1n resolution");
+    expect(build({ scaleUp: { tolerance: 1e13 + 0.5 } })).toThrow("'scaleUp.tolerance' (10000000000000.5) is too large");
+    expect(specOf({ scaleUp: { tolerance: 1e9 } }).behavior.scaleUp.tolerance).toBe('1000000000');
+    expect(specOf({ scaleUp: { tolerance: 2.5 } }).behavior.scaleUp.tolerance).toBe('2500m');
+  });
+
+  test('durations that are not whole milliseconds are refused with their prop (cdk8s would throw without one)', () => {
+    expect(build({ scaleDown: { stabilizationWindow: Duration.millis(0.5) } }))
+      .toThrow("[shop/hpa] 'scaleDown.stabilizationWindow' (0.0005) must be a whole number of seconds from 0 to 3600");
+    expect(build({ scaleUp: { stabilizationWindow: Duration.seconds(Number.NaN) } }))
+      .toThrow("[shop/hpa] 'scaleUp.stabilizationWindow' (NaN) must be a whole number of seconds");
+    expect(build({ scaleUp: { policies: [ScalingPolicy.pods(1, Duration.seconds(Number.POSITIVE_INFINITY))] } }))
+      .toThrow("[shop/hpa] 'scaleUp.policies[0].periodSeconds' (Infinity) must be a whole number of seconds from 1 to 1800");
+  });
 });

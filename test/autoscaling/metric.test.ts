@@ -120,6 +120,14 @@ describe('metric refusals', () => {
     ['a described object without a kind',
       Metric.object({ name: 'rps', describedObject: { apiVersion: 'v1', kind: '', name: 's' }, target: MetricTarget.value(1) }),
       /'metrics\[0\]\.object\.describedObject\.kind' \(""\) must be a non-empty string/],
+    // the apiserver's IsValidPathSegmentName (found by test/properties/autoscaling.property.test.ts)
+    ['a metric name with a slash', Metric.external({ name: 'queue/depth', target: MetricTarget.value(1) }),
+      /'metrics\[0\]\.external\.metric\.name' \("queue\/depth"\) must be a non-empty metric name that is not "\." or "\.\." and has no "\/" or "%"/],
+    ['a metric name ".."', Metric.pods({ name: '..', target: MetricTarget.averageValue(1) }),
+      /'metrics\[0\]\.pods\.metric\.name' \("\.\."\) must be a non-empty metric name that is not/],
+    ['a described object name with "%"',
+      Metric.object({ name: 'rps', describedObject: { apiVersion: 'v1', kind: 'Service', name: 'a%2Fb' }, target: MetricTarget.value(1) }),
+      /'metrics\[0\]\.object\.describedObject\.name' \("a%2Fb"\) must be a non-empty string that is not "\." or "\.\." and has no "\/" or "%"/],
   ])('refuses %s', (_, metric, message) => {
     expect(build([metric])).toThrow(message);
   });

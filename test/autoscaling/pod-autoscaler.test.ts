@@ -165,6 +165,15 @@ describe('PodAutoscaler refusals', () => {
       .toThrow("[shop/hpa] 'target.name' (\"\") must be a non-empty string");
   });
 
+  test('a reference whose kind or name the apiserver cannot use as a path segment', () => {
+    const ref = (kind: string, name: string) => () => new PodAutoscaler(shopChart(), 'hpa', {
+      target: ScaleTarget.fromReference({ apiVersion: 'example.com/v1', kind, name }), maxReplicas: 2,
+    });
+    expect(ref('Worker', 'pool/a')).toThrow("[shop/hpa] 'target.name' (\"pool/a\") must be a non-empty string that is not \".\" or \"..\" and has no \"/\" or \"%\"");
+    expect(ref('..', 'pool')).toThrow("[shop/hpa] 'target.kind' (\"..\") must be a non-empty string that is not");
+    expect(ref('Worker', 'pool.a')).not.toThrow();
+  });
+
   test('a target in another namespace', () => {
     const app = Testing.app();
     const other = new Chart(app, 'other', { namespace: 'batch' });
