@@ -3,7 +3,8 @@ import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import { describeValue, propError, propMessage } from '../common';
 import { withoutNamespace } from './cluster-scoped';
-import { isDns1035Label, isDns1123Subdomain, listKindOf, pluralOf, singularOf } from './names';
+import { jsonDepth } from './json';
+import { isDns1035Label, isDns1123Label, isDns1123Subdomain, isLabelValue, isQualifiedName, listKindOf, MAX_ANNOTATIONS_BYTES, pluralOf, singularOf } from './names';
 import { AccessGrant, GrantOptions } from './rbac';
 import { Schema } from './schema';
 import { CustomResourceScope } from './scope';
@@ -209,6 +210,11 @@ export interface CustomResourceDefinitionProps {
 }
 
 const PASCAL_CASE = /^[A-Z][A-Za-z0-9]*$/;
+/**
+ * How deeply a version's schema may nest, in JSON levels (a field adds two: `properties` and the field).
+ * Far beyond real CRDs; deeper trees overflow the recursive resolvers and serializers on the way to YAML.
+ */
+const MAX_SCHEMA_JSON_DEPTH = 200;
 const PRINTER_FORMATS = ['int32', 'int64', 'float', 'double', 'byte', 'date', 'date-time', 'password'];
 const COLUMN_SCHEMA_TYPES: Record<string, string[]> = {
   integer: ['integer'],
@@ -350,6 +356,7 @@ export class CustomResourceDefinition extends Construct {
     if (version.statusSubresource && manifest.status !== undefined) {
       messages.push(propMessage('status', manifest.status, `is ignored by the API server: with the status subresource, status is written only through ${this.plural}/status (by the controller)`));
     }
+    messages.push(...metadataProblems(manifest.metadata, this.scope));
     const problems = validateAgainst(this.schemas.get(version.name), manifest, true);
     return [...messages, ...problems.map(p => propMessage(p.path, p.value, p.message))];
   }
@@ -427,6 +434,9 @@ export class CustomResourceDefinition extends Construct {
       fail('kind', props.kind, 'must be PascalCase: an uppercase letter, then letters and digits, at most 63 characters, e.g. "At"');
     }
     if (!isDns1035Label(this.plural)) fail('plural', this.plural, `must be lowercase, ${dns1035}, e.g. "ats"`);
+    if (isDns1035Label(this.plural) && isDns1123Subdomain(this.group) && this.name.length > 253) {
+      fail('group', this.group, `makes the CRD name "<plural>.<group>" ${this.name.length} characters long: at most 253 (a DNS subdomain)`);
+    }
     if (!isDns1035Label(this.singular)) fail('singular', this.singular, `must be lowercase, ${dns1035}, e.g. "at"`);
     if (!PASCAL_CASE.test(this.listKind) || this.listKind.length > 63) {
       fail('listKind', this.listKind, 'must be PascalCase: an uppercase letter, then letters and digits, e.g. "AtList"');
@@ -467,6 +477,11 @@ export class CustomResourceDefinition extends Construct {
         return;
       }
       const schema = v.schema.toJson();
+      const depth = jsonDepth(schema);
+      if (depth > MAX_SCHEMA_JSON_DEPTH) {
+        fail(`${at}.schema`, `${depth} JSON levels`, `nests too deeply: at most ${MAX_SCHEMA_JSON_DEPTH} JSON levels (about ${MAX_SCHEMA_JSON_DEPTH / 2} nested fields)`);
+        return;
+      }
       const problems = checkStructuralSchema(schema, `${at}.schema`);
       if (problems.length === 0) problems.push(...this.checkSubresources(v, schema, at));
       for (const p of problems) fail(p.path, p.value, p.message);
@@ -558,4 +573,39 @@ export class CustomResourceDefinition extends Construct {
       additionalPrinterColumns: v.printerColumns?.map(c => ({ ...c })),
     };
   }
+}
+
+/** What the API server checks in the metadata of every custom resource (ObjectMeta validation). */
+function metadataProblems(metadata: any, scope: CustomResourceScope): string[] {
+  const messages: string[] = [];
+  if (metadata === null || typeof metadata !== 'object' || Array.isArray(metadata)) {
+    return [propMessage('metadata', metadata, 'must be an object')];
+  }
+  const { name, namespace, labels, annotations } = metadata;
+  if (name !== undefined && !isDns1123Subdomain(name)) {
+    messages.push(propMessage('metadata.name', name, 'must be a DNS subdomain: at most 253 lowercase letters, digits, "-" and ".", starting and ending with a letter or digit'));
+  }
+  if (namespace !== undefined && scope === CustomResourceScope.NAMESPACED && !isDns1123Label(namespace)) {
+    messages.push(propMessage('metadata.namespace', namespace, 'must be a namespace name (a DNS-1123 label: lowercase letters, digits and "-")'));
+  }
+  const keyRule = 'must be a qualified name: an optional DNS-subdomain prefix and "/", then at most 63 letters, digits, "-", "_" and ".", starting and ending with a letter or digit';
+  for (const [field, map] of [['labels', labels], ['annotations', annotations]] as const) {
+    if (map === undefined) continue;
+    if (map === null || typeof map !== 'object' || Array.isArray(map)) {
+      messages.push(propMessage(`metadata.${field}`, map, 'must be a map of strings'));
+      continue;
+    }
+    for (const [k, v] of Object.entries(map)) {
+      const at = `metadata.${field}[${JSON.stringify(k)}]`;
+      if (!isQualifiedName(k)) messages.push(propMessage(at, k, `has a key that ${keyRule}`));
+      if (typeof v !== 'string') {messages.push(propMessage(at, v, 'must be a string'));} else if (field === 'labels' && !isLabelValue(v)) {
+        messages.push(propMessage(at, v, 'must be a label value: empty, or at most 63 letters, digits, "-", "_" and ".", starting and ending with a letter or digit'));
+      }
+    }
+    if (field === 'annotations') {
+      const size = Object.entries(map).reduce((n, [k, v]) => n + Buffer.byteLength(k) + Buffer.byteLength(String(v)), 0);
+      if (size > MAX_ANNOTATIONS_BYTES) messages.push(propMessage('metadata.annotations', `${size} bytes`, `must total at most ${MAX_ANNOTATIONS_BYTES} bytes`));
+    }
+  }
+  return messages;
 }

@@ -81,7 +81,8 @@ export class CustomResource extends Construct {
     this.apiObject = new ApiObject(this, 'Resource', {
       apiVersion: crd.apiVersionOf(this.version),
       kind: crd.kind,
-      metadata: props.metadata,
+      // cdk8s spreads metadata over the generated name: an explicit `name: undefined` would erase it
+      metadata: props.metadata && Object.fromEntries(Object.entries(props.metadata).filter(([, v]) => v !== undefined)),
       spec: props.spec,
     });
     if (cluster) withoutNamespace(this.apiObject);

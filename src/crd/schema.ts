@@ -1,3 +1,5 @@
+import { copyJson } from './json';
+
 /**
  * Why a CEL rule fails, as reported to the client (`x-kubernetes-validations[].reason`).
  */
@@ -289,13 +291,13 @@ export class Schema {
    */
   public static object(options: ObjectSchemaOptions = {}): Schema {
     const properties = options.properties === undefined ? undefined
-      : Object.fromEntries(Object.entries(options.properties).map(([name, s]) => [name, render(s)]));
+      : Object.fromEntries(Object.entries(options.properties).map(([name, s]) => [name, Schema.render(s)]));
     return new Schema({
       ...common(options),
       'type': 'object',
       properties,
       'required': options.required,
-      'additionalProperties': options.additionalProperties === undefined ? undefined : render(options.additionalProperties),
+      'additionalProperties': options.additionalProperties === undefined ? undefined : Schema.render(options.additionalProperties),
       'x-kubernetes-preserve-unknown-fields': options.preserveUnknownFields || undefined,
     });
   }
@@ -343,7 +345,7 @@ export class Schema {
     return new Schema({
       ...common(options),
       'type': 'array',
-      'items': render(items),
+      'items': Schema.render(items),
       'minItems': options.minItems,
       'maxItems': options.maxItems,
       'x-kubernetes-list-type': options.listType,
@@ -358,7 +360,7 @@ export class Schema {
     return new Schema({
       ...common(options),
       type: 'object',
-      additionalProperties: render(values),
+      additionalProperties: Schema.render(values),
       minProperties: options.minProperties,
       maxProperties: options.maxProperties,
     });
@@ -390,7 +392,16 @@ export class Schema {
    * @param json the `openAPIV3Schema` object (or any node of it)
    */
   public static fromJson(json: any): Schema {
-    return new Schema(JSON.parse(JSON.stringify(json ?? null)));
+    return new Schema(copyJson(json ?? null));
+  }
+
+  /**
+   * A child as JSON. A Schema is immutable and every way out copies (`toJson()`), so its JSON is shared,
+   * not copied: building a schema level by level stays linear however deep it nests. Anything else
+   * (plain JavaScript callers) is copied and kept for the checks.
+   */
+  private static render(child: Schema): any {
+    return child instanceof Schema ? child.json : copyJson(child ?? null);
   }
 
   private readonly json: any;
@@ -403,13 +414,8 @@ export class Schema {
    * The schema as the CRD carries it (`openAPIV3Schema` or one of its nodes); a fresh copy on every call.
    */
   public toJson(): any {
-    return JSON.parse(JSON.stringify(this.json ?? null));
+    return copyJson(this.json ?? null);
   }
-}
-
-/** A child as JSON: a Schema renders itself; anything else (plain JavaScript callers) is kept for the checks. */
-function render(child: Schema): any {
-  return child instanceof Schema ? child.toJson() : JSON.parse(JSON.stringify(child ?? null));
 }
 
 function common(options: SchemaOptions): Record<string, any> {

@@ -308,3 +308,29 @@ test('synthesizes byte-identical output twice', () => {
   };
   expect(synth()).toEqual(synth());
 });
+
+describe('found by the property tests', () => {
+  test('a group that makes <plural>.<group> longer than 253 characters is refused (the API server names the CRD so)', () => {
+    const group = `${'g'.repeat(60)}.${'h'.repeat(60)}.${'i'.repeat(60)}.${'j'.repeat(63)}`;
+    expect(() => widget({ group })).toThrow(/\[test\/widget\] 'group' \(".*"\) makes the CRD name "<plural>.<group>" 254 characters long: at most 253/);
+    expect(widget({ group: group.slice(0, -1) }).name).toHaveLength(253);
+  });
+
+  test('a schema built one level at a time, thousands deep, is refused cleanly instead of overflowing the stack', () => {
+    let s = Schema.string();
+    for (let i = 0; i < 5000; i++) s = Schema.object({ properties: { n: s } });
+    expect(() => widget({ versions: [version('v1', { schema: Schema.object({ properties: { spec: s } }) })] }))
+      .toThrow("[test/widget] 'versions[0].schema' (\"10003 JSON levels\") nests too deeply: at most 200 JSON levels (about 100 nested fields)");
+    expect(s.toJson().properties.n.properties.n.type).toBe('object');
+  });
+
+  test('building a nested schema keeps field order and copies nothing the caller can change afterwards', () => {
+    const inner = Schema.object({ properties: { b: Schema.string(), a: Schema.integer() } });
+    const outer = Schema.object({ properties: { z: inner, y: inner } });
+    const json = outer.toJson();
+    expect(Object.keys(json.properties)).toEqual(['z', 'y']);
+    expect(Object.keys(json.properties.z.properties)).toEqual(['b', 'a']);
+    json.properties.z.properties.b.type = 'boolean';
+    expect(outer.toJson().properties.z.properties.b.type).toBe('string');
+  });
+});

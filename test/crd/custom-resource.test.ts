@@ -238,3 +238,29 @@ describe('versions and scope', () => {
       "[test/us] 'metadata.namespace' (\"shop\") must be unset: Zone is cluster-scoped");
   });
 });
+
+describe('found by the property tests', () => {
+  const widget = (c: Chart) => new CustomResourceDefinition(c, 'widget', {
+    group: 'shop.example.com', kind: 'Widget', versions: [{ name: 'v1', schema: Schema.object({ properties: { spec: Schema.preserveUnknownFields() } }) }],
+  });
+
+  test('metadata with an explicit name: undefined still gets the generated name', () => {
+    const c = chart('shop');
+    new CustomResource(c, 'one', { definition: widget(c), metadata: { name: undefined, labels: { app: 'shop' } } });
+    expect(only(synthValid(c), 'Widget').metadata).toEqual({ name: expect.stringMatching(/^test-one-c8[0-9a-f]+$/), namespace: 'shop', labels: { app: 'shop' } });
+  });
+
+  test('a name, label or annotation key the API server rejects is refused with its path', () => {
+    const c = chart('shop');
+    new CustomResource(c, 'one', {
+      definition: widget(c),
+      metadata: { name: 'Not A Name', labels: { 'a b': 'ok', 'app': 'line\nbreak' }, annotations: { '{{': 'x', 'example.com/fine': 'yes {{ }}' } },
+    });
+    const message = synthError(c);
+    expect(message).toContain("[test/one] 'metadata.name' (\"Not A Name\") must be a DNS subdomain");
+    expect(message).toContain("[test/one] 'metadata.labels[\"a b\"]' (\"a b\") has a key that must be a qualified name");
+    expect(message).toContain("[test/one] 'metadata.labels[\"app\"]' (\"line\\nbreak\") must be a label value");
+    expect(message).toContain("[test/one] 'metadata.annotations[\"{{\"]' (\"{{\") has a key that must be a qualified name");
+    expect(message).not.toContain('example.com/fine');
+  });
+});
