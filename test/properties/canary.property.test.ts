@@ -445,6 +445,47 @@ function expectObjectsAgree(objects: ManifestObject[], props: CanaryServiceProps
   expectIstioScalars('DestinationRule.spec', dr);
 }
 
+type Setter<T> = (value: T) => Partial<CanaryServiceProps>;
+
+/** Every numeric field of the props, with the prop path a refusal must name. */
+const NUMBER_FIELDS: ReadonlyArray<readonly [string, Setter<number>]> = [
+  ['canaryWeight', n => ({ canaryWeight: n })],
+  ['weights', n => ({ weights: { v1: n, v2: 100 - n } })],
+  ['ports[0].port', n => ({ ports: [{ name: 'http', port: n, targetPort: CONTAINER_PORT }] })],
+  ['routePort', n => ({ routePort: n })],
+  ['defaultRoute.retries.attempts', n => ({ defaultRoute: { retries: { attempts: n } } })],
+  ['defaultRoute.mirror.percentage', n => ({ defaultRoute: { mirror: { version: 'v2', percentage: n } } })],
+  ['defaultRoute.mirrors[0].percentage', n => ({ defaultRoute: { mirrors: [{ version: 'v2', percentage: n }] } })],
+  ['defaultRoute.fault.delay.percentage', n => ({ defaultRoute: { fault: { delay: { fixedDelay: Duration.seconds(1), percentage: n } } } })],
+  ['defaultRoute.fault.abort.httpStatus', n => ({ defaultRoute: { fault: { abort: { httpStatus: n, percentage: 10 } } } })],
+  ['defaultRoute.fault.abort.percentage', n => ({ defaultRoute: { fault: { abort: { httpStatus: 503, percentage: n } } } })],
+  ['trafficPolicy.connectionPool.tcp.maxConnections', n => ({ trafficPolicy: { connectionPool: { tcp: { maxConnections: n } } } })],
+  ['trafficPolicy.connectionPool.http.http1MaxPendingRequests', n => ({ trafficPolicy: { connectionPool: { http: { http1MaxPendingRequests: n } } } })],
+  ['trafficPolicy.connectionPool.http.http2MaxRequests', n => ({ trafficPolicy: { connectionPool: { http: { http2MaxRequests: n } } } })],
+  ['trafficPolicy.connectionPool.http.maxRequestsPerConnection', n => ({ trafficPolicy: { connectionPool: { http: { maxRequestsPerConnection: n } } } })],
+  ['trafficPolicy.connectionPool.http.maxRetries', n => ({ trafficPolicy: { connectionPool: { http: { maxRetries: n } } } })],
+  ['trafficPolicy.outlierDetection.consecutive5xxErrors', n => ({ trafficPolicy: { outlierDetection: { consecutive5xxErrors: n } } })],
+  ['trafficPolicy.outlierDetection.consecutiveGatewayErrors', n => ({ trafficPolicy: { outlierDetection: { consecutiveGatewayErrors: n } } })],
+  ['trafficPolicy.outlierDetection.maxEjectionPercent', n => ({ trafficPolicy: { outlierDetection: { maxEjectionPercent: n } } })],
+  ['trafficPolicy.outlierDetection.minHealthPercent', n => ({ trafficPolicy: { outlierDetection: { minHealthPercent: n } } })],
+];
+
+/** Every Duration field of the props. */
+const DURATION_FIELDS: ReadonlyArray<readonly [string, Setter<Duration>]> = [
+  ['defaultRoute.timeout', d => ({ defaultRoute: { timeout: d } })],
+  ['defaultRoute.retries.perTryTimeout', d => ({ defaultRoute: { retries: { attempts: 2, perTryTimeout: d } } })],
+  ['defaultRoute.fault.delay.fixedDelay', d => ({ defaultRoute: { fault: { delay: { fixedDelay: d, percentage: 10 } } } })],
+  ['defaultRoute.corsPolicy.maxAge', d => ({ defaultRoute: { corsPolicy: { allowOrigins: [{ prefix: 'https://' }], maxAge: d } } })],
+  ['trafficPolicy.connectionPool.tcp.connectTimeout', d => ({ trafficPolicy: { connectionPool: { tcp: { connectTimeout: d } } } })],
+  ['trafficPolicy.connectionPool.tcp.idleTimeout', d => ({ trafficPolicy: { connectionPool: { tcp: { idleTimeout: d } } } })],
+  ['trafficPolicy.connectionPool.tcp.maxConnectionDuration', d => ({ trafficPolicy: { connectionPool: { tcp: { maxConnectionDuration: d } } } })],
+  ['trafficPolicy.connectionPool.http.idleTimeout', d => ({ trafficPolicy: { connectionPool: { http: { idleTimeout: d } } } })],
+  ['trafficPolicy.outlierDetection.interval', d => ({ trafficPolicy: { outlierDetection: { interval: d } } })],
+  ['trafficPolicy.outlierDetection.baseEjectionTime', d => ({ trafficPolicy: { outlierDetection: { baseEjectionTime: d } } })],
+  ['trafficPolicy.loadBalancer.consistentHash.cookie.ttl',
+    d => ({ trafficPolicy: { loadBalancer: LoadBalancerSettings.consistentHash(ConsistentHashKey.cookie('session', { ttl: d })) } })],
+];
+
 function build(g: Generated): () => ReturnType<typeof Testing.chart> {
   return () => {
     const chart = Testing.chart();
@@ -479,6 +520,31 @@ describe('CanaryService properties', () => {
     expect(saneValid).toBeGreaterThan(30);
     expect(tally.valid).toBeGreaterThan(60);
     expect(tally.refused).toBeGreaterThan(60);
+  });
+
+  test('one edge value at a time, in any numeric or duration field: written as Istio accepts it, or refused naming that field', () => {
+    // GIVEN otherwise valid props with a single field set to an edge number or duration
+    const edgeNumber = fc.oneof(boundaryNumber(), fc.constantFrom(12.5, 99.9, 2147483647, 2 ** 32, 4294967295, -0));
+    const edgeMillis = fc.constantFrom(0, 0.5, 1, 1.5, 999, 1000, 1500, 2 ** 53, 9223372036854, 9223372036855, 1e16, Number.NaN, Number.POSITIVE_INFINITY);
+    const edgeArb = fc.oneof(
+      fc.tuple(fc.constantFrom(...NUMBER_FIELDS), edgeNumber).map(([[prop, set], n]) => ({ prop, value: n as unknown, props: set(n) })),
+      fc.tuple(fc.constantFrom(...DURATION_FIELDS), edgeMillis)
+        .map(([[prop, set], ms]) => ({ prop, value: `${ms}ms` as unknown, props: set(Duration.millis(ms)) })),
+    );
+    const tally = new OutcomeTally();
+    fc.assert(fc.property(edgeArb, edge => {
+      const props: CanaryServiceProps = {
+        versions: ['v1', 'v2'].map(name => ({ name, containers: [{ image: 'ghcr.io/example/app:1.0', portNumber: CONTAINER_PORT }] })),
+        ...edge.props,
+      };
+      // WHEN
+      const outcome = tally.add(synthOrRefuse(build({ wild: [], props, laterRoutes: [] })));
+      // THEN a refusal names the field; a valid outcome holds every cross-object and Istio scalar fact
+      if (outcome.kind === 'refused') expect(outcome.message).toContain(`[test/app] '${edge.prop}`);
+      else expectObjectsAgree(outcome.objects, props);
+    }), runs(250));
+    expect(tally.valid).toBeGreaterThan(30);
+    expect(tally.refused).toBeGreaterThan(30);
   });
 
   test('100 versions synthesize without a stack overflow, one weight point each', () => {
