@@ -525,7 +525,8 @@ describe('CanaryService properties', () => {
   test('one edge value at a time, in any numeric or duration field: written as Istio accepts it, or refused naming that field', () => {
     // GIVEN otherwise valid props with a single field set to an edge number or duration
     const edgeNumber = fc.oneof(boundaryNumber(), fc.constantFrom(12.5, 99.9, 2147483647, 2 ** 32, 4294967295, -0));
-    const edgeMillis = fc.constantFrom(0, 0.5, 1, 1.5, 999, 1000, 1500, 2 ** 53, 9223372036854, 9223372036855, 1e16, Number.NaN, Number.POSITIVE_INFINITY);
+    const edgeMillis = fc.constantFrom(
+      0, 0.5, 1, 1.5, 999, 1000, 1500, 2 ** 53, 9223372036854, 9223372036855, 1e16, Number.NaN, Number.POSITIVE_INFINITY);
     const edgeArb = fc.oneof(
       fc.tuple(fc.constantFrom(...NUMBER_FIELDS), edgeNumber).map(([[prop, set], n]) => ({ prop, value: n as unknown, props: set(n) })),
       fc.tuple(fc.constantFrom(...DURATION_FIELDS), edgeMillis)
