@@ -5,6 +5,7 @@ import { Construct } from 'constructs';
 import { runtimeDefaultSeccomp } from '../common';
 import { isPort } from './ip-address';
 import { CheckedVirtualServer, checkVirtualServers, IpvsVirtualServer, renderRuleLines, virtualServerName } from './ipvsadm-rules';
+import { checkLabels } from './labels';
 import { DEFAULT_METRICS_PORT, DEFAULT_NODE_EXPORTER_IMAGE, nodeExporterSidecar, scrapeAnnotations } from './observability';
 import { constructReporter, Reporter } from './report';
 
@@ -162,9 +163,7 @@ export function checkDeployment(r: Reporter, options: IpvsDirectorDeploymentOpti
   if (!nodeSelector || typeof nodeSelector !== 'object' || Object.keys(nodeSelector).length === 0) {
     r.fail('nodeSelector', nodeSelector, 'must select the director nodes with at least one label');
   }
-  for (const [key, value] of Object.entries(nodeSelector)) {
-    if (typeof value !== 'string') r.fail(`nodeSelector["${key}"]`, value, 'must be a string');
-  }
+  checkLabels(r, 'nodeSelector', nodeSelector);
   for (const image of ['image', 'metricsImage'] as const) {
     const value = options[image];
     if (value !== undefined && (typeof value !== 'string' || value.trim() === '' || /\s/.test(value))) {

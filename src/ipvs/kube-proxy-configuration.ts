@@ -206,10 +206,19 @@ export function kubeProxyDocument(r: Reporter, props: KubeProxyConfigurationProp
   };
 }
 
+/** The longest duration Go's time.Duration (int64 nanoseconds) holds, in whole milliseconds: about 2562047 h. */
+export const MAX_GO_DURATION_MS = Math.floor(Number(2n ** 63n - 1n) / 1e6);
+
 function duration(r: Reporter, prop: string, value: Duration | undefined, fallback: Duration): Duration {
   if (value === undefined) return fallback;
   if (!(value instanceof Duration)) r.fail(prop, value, 'must be a Duration');
-  if (value.toMilliseconds() < 0) r.fail(prop, `${value.toMilliseconds()}ms`, 'must not be negative');
+  // never cdk8s' integral conversion: it throws without naming the prop for NaN or fractions of a millisecond
+  const ms = value.toMilliseconds({ integral: false });
+  if (!Number.isInteger(ms) || ms < 0 || ms > MAX_GO_DURATION_MS) {
+    r.fail(prop, Number.isFinite(ms) && ms >= 0 && ms % 1000 === 0 ? formatDuration(value) : `${ms}ms`,
+      `must be whole milliseconds from 0 to ${formatDuration(Duration.millis(Math.floor(MAX_GO_DURATION_MS / 3600000) * 3600000))} `
+      + '(kube-proxy reads it as a Go duration)');
+  }
   return value;
 }
 

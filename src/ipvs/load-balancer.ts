@@ -9,6 +9,7 @@ import {
 import { KubeProxyConfiguration, KubeProxyConfigurationProps, kubeProxyDocument } from './kube-proxy-configuration';
 import { checkSamePorts, kubeRouterAnnotations, KubeRouterOptions, PortPair } from './kube-router';
 import { kubernetesMinor, warnIfIpvsModeDeprecated } from './kubernetes-version';
+import { checkLabels } from './labels';
 import { IpvsPersistence, persistenceSeconds } from './persistence';
 import { collectFailure, constructReporter, Reporter, validationReporter } from './report';
 import { IpvsScheduler, IpvsSchedulerFlag, oneOf } from './scheduler';
@@ -314,9 +315,7 @@ function createService(scope: Construct, r: Reporter, props: IpvsLoadBalancerPro
   if (!selector || typeof selector !== 'object' || Object.keys(selector).length === 0) {
     r.fail('selector', selector, 'must select the pods with at least one label (or pass \'service\')');
   }
-  for (const [key, value] of Object.entries(selector)) {
-    if (typeof value !== 'string') r.fail(`selector["${key}"]`, value, 'must be a string');
-  }
+  checkLabels(r, 'selector', selector);
   const type = props.serviceType ?? kplus.ServiceType.CLUSTER_IP;
   const types = [kplus.ServiceType.CLUSTER_IP, kplus.ServiceType.NODE_PORT, kplus.ServiceType.LOAD_BALANCER];
   if (!types.includes(type)) r.fail('serviceType', type, `must be ${oneOf(types)}: an ExternalName Service has no virtual IP`);
@@ -371,6 +370,10 @@ function checkShape(r: Reporter, props: IpvsLoadBalancerProps, shape: ServiceSha
     if (shape.ports.length > 1 && (typeof p.name !== 'string' || !DNS_LABEL.test(p.name))) {
       r.fail(`ports[${i}].name`, p.name, 'must be a DNS label: a Service with several ports names each of them');
     }
+    // a name, even on a single port, is a DNS label for the apiserver
+    if (p.name !== undefined && p.name !== '' && (typeof p.name !== 'string' || !DNS_LABEL.test(p.name) || p.name.length > 63)) {
+      r.fail(`ports[${i}].name`, p.name, 'must be a DNS label: lowercase letters, digits and \'-\', at most 63 characters');
+    }
     const key = `${p.port}/${p.protocol}`;
     if (seen.has(key)) r.fail(`ports[${i}].port`, p.port, `repeats ${key}`);
     seen.add(key);
@@ -407,6 +410,9 @@ function directorVirtualServers(r: Reporter, director: IpvsLoadBalancerDirectorO
   if (!Array.isArray(director.realServers) || director.realServers.length === 0) {
     r.fail('realServers', director.realServers, 'must list at least one real server');
   }
+  director.realServers.forEach((rs, i) => {
+    if (!rs || typeof rs !== 'object') r.fail(`realServers[${i}]`, rs, 'must be a real server ({ address, port?, weight? })');
+  });
   if (shape.ports.length > 1) {
     director.realServers.forEach((rs, i) => {
       if (rs?.port !== undefined) {

@@ -34,7 +34,8 @@ export class IpvsPersistence {
 export function persistenceSeconds(r: Reporter, prop: string, timeout: Duration | undefined): number {
   if (timeout === undefined) return DEFAULT_PERSISTENCE_SECONDS;
   if (!(timeout instanceof Duration)) r.fail(prop, timeout, 'must be a Duration');
-  const ms = timeout.toMilliseconds();
+  // never cdk8s' integral conversion: it throws without naming the prop for NaN or fractions of a millisecond
+  const ms = timeout.toMilliseconds({ integral: false });
   const seconds = ms / 1000;
   if (!Number.isInteger(seconds) || seconds < 1 || seconds > MAX_PERSISTENCE_SECONDS) {
     r.fail(prop, ms >= 0 && ms % 1000 === 0 ? formatDuration(timeout) : `${ms}ms`,

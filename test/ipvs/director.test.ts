@@ -143,6 +143,18 @@ describe('IpvsDirector', () => {
         '[test/director] \'virtualServers\' (undefined) must list at least one virtual server');
     });
 
+    // found by test/properties/ipvs.property.test.ts: the apiserver validates a pod's nodeSelector as labels
+    test('a node selector the apiserver would refuse as labels', () => {
+      expect(refusal({ nodeSelector: { role: '{{ x }}' } })).toBe(
+        '[test/director] \'nodeSelector["role"]\' ("{{ x }}") must be a label value: empty, or at most 63 alphanumerics, "-", "_" or "." '
+        + 'starting and ending alphanumeric');
+      expect(refusal({ nodeSelector: { 'bad key': 'x' } })).toMatch(/^\[test\/director\] 'nodeSelector' \("bad key"\) has a key that is not a label key/);
+      expect(refusal({ nodeSelector: { 'Example.com/role': 'x' } })).toMatch(/'nodeSelector' \("Example.com\/role"\) has a key that is not a label key/);
+      expect(() => new IpvsDirector(Testing.chart(), 'director', {
+        virtualServers: [seed], nodeSelector: { 'node-role.kubernetes.io/edge': '', 'topology.kubernetes.io/zone': 'eu-1a' },
+      })).not.toThrow();
+    });
+
     test('an empty node selector would run everywhere', () => {
       expect(refusal({ nodeSelector: {} })).toBe(
         '[test/director] \'nodeSelector\' ({}) must select the director nodes with at least one label');

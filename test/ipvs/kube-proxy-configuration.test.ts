@@ -228,4 +228,15 @@ describe('KubeProxyConfiguration', () => {
       expect(warningsOf(chart)).toEqual([]);
     });
   });
+
+  // found by test/properties/ipvs.property.test.ts: cdk8s' conversion threw without a prop, or kube-proxy could not parse it
+  test('durations kube-proxy cannot read as a Go duration are refused with their prop', () => {
+    const refused = (props: KubeProxyConfigurationProps) => refusalOf(() => new KubeProxyConfiguration(Testing.chart(), 'kp', props));
+    expect(refused({ syncPeriod: Duration.seconds(Number.NaN) })).toBe(
+      '[test/kp] \'syncPeriod\' ("NaNms") must be whole milliseconds from 0 to 2562047h (kube-proxy reads it as a Go duration)');
+    expect(refused({ minSyncPeriod: Duration.millis(0.5) })).toMatch(/^\[test\/kp\] 'minSyncPeriod' \("0.5ms"\) must be whole milliseconds/);
+    expect(refused({ tcpTimeout: Duration.days(1e9) })).toBe(
+      '[test/kp] \'tcpTimeout\' ("24000000000h") must be whole milliseconds from 0 to 2562047h (kube-proxy reads it as a Go duration)');
+    expect(new KubeProxyConfiguration(Testing.chart(), 'kp', { tcpTimeout: Duration.hours(2562047) }).document.ipvs.tcpTimeout).toBe('2562047h');
+  });
 });

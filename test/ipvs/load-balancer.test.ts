@@ -403,5 +403,30 @@ describe('IpvsLoadBalancer', () => {
         /test\/lb.*'kubeRouter\.directServerReturn' \(true\) needs external IPs or a LoadBalancer Service/);
     });
   });
+
+  // found by test/properties/ipvs.property.test.ts
+  describe('refusals the property tests found', () => {
+    test('a persistence timeout that is not whole milliseconds: the prop, not cdk8s\' conversion error', () => {
+      expect(refusal({ ...seed, persistence: IpvsPersistence.clientIp(Duration.seconds(Number.NaN)) })).toBe(
+        '[test/lb] \'persistence\' ("NaNms") must be whole seconds from 1s to 24h (86400s), the range of ClientIP session affinity');
+      expect(refusal({ ...seed, persistence: IpvsPersistence.clientIp(Duration.millis(0.5)) })).toMatch(/^\[test\/lb\] 'persistence' \("0.5ms"\) must be whole seconds/);
+    });
+
+    test('a selector the apiserver would refuse as labels', () => {
+      expect(refusal({ ...seed, selector: { app: '{{ x }}' } })).toBe(
+        '[test/lb] \'selector["app"]\' ("{{ x }}") must be a label value: empty, or at most 63 alphanumerics, "-", "_" or "." starting and ending alphanumeric');
+      expect(refusal({ ...seed, selector: { app: 'a'.repeat(64) } })).toMatch(/'selector\["app"\]' \("a{64}"\) must be a label value/);
+    });
+
+    test('a single port whose name is not a DNS label', () => {
+      expect(refusal({ ...seed, ports: [{ port: 80, name: 'http_2' }] })).toBe(
+        '[test/lb] \'ports[0].name\' ("http_2") must be a DNS label: lowercase letters, digits and \'-\', at most 63 characters');
+    });
+
+    test('a real server that is not an object: a refusal, not a TypeError', () => {
+      expect(refusal({ ...seed, director: { ...seed.director!, realServers: [null as any] } })).toBe(
+        '[test/lb] \'director.realServers[0]\' (null) must be a real server ({ address, port?, weight? })');
+    });
+  });
 });
 
