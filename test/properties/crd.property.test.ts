@@ -441,7 +441,10 @@ const definitionArb: fc.Arbitrary<DefinitionGen> = fc.boolean().chain(clean => f
   shortNames: clean ? fc.option(fc.uniqueArray(fc.constantFrom('wd', 'w', 'wdg', 'x1')), { nil: undefined }) : shortNamesArb,
   scope: clean ? fc.constantFrom(CustomResourceScope.NAMESPACED, CustomResourceScope.CLUSTER) : scopeArb,
   versions: clean ? fc.uniqueArray(versionArb(true), { minLength: 1, maxLength: 3, selector: v => v.version.name })
-    : fc.oneof({ weight: 1, arbitrary: fc.constant<VersionOut[]>([]) }, { weight: 12, arbitrary: fc.array(versionArb(false), { minLength: 1, maxLength: 3 }) }),
+    : fc.oneof(
+      { weight: 1, arbitrary: fc.constant<VersionOut[]>([]) },
+      { weight: 12, arbitrary: fc.array(versionArb(false), { minLength: 1, maxLength: 3 }) },
+    ),
   oneStorage: clean ? fc.constant(true) : fc.boolean(),
 })).map(raw => {
   // half the time exactly one version is marked storage, as a real CRD does

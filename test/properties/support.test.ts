@@ -1,8 +1,8 @@
 import { Chart, Testing, Yaml } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { parse } from 'yaml';
-import { propError } from '../../src/common';
 import { expectLibraryError, NASTY_STRINGS, synthOrRefuse } from './support';
+import { propError } from '../../src/common';
 
 describe('property support', () => {
   test('a valid chart with nasty label values round-trips through YAML as strings', () => {

@@ -59,8 +59,9 @@ export class OutcomeTally {
 
   /** Records one outcome. */
   public add(outcome: Outcome): Outcome {
-    if (outcome.kind === 'valid') this.valid++;
-    else {
+    if (outcome.kind === 'valid') {
+      this.valid++;
+    } else {
       this.refused++;
       if (this.messages.length < 50) this.messages.push(outcome.message);
     }
@@ -129,7 +130,8 @@ export function expectRestrictedWorkloads(objects: readonly ManifestObject[]): n
       .toEqual({ where, runAsNonRoot: true, seccomp: 'RuntimeDefault' });
     for (const c of [...(pod.initContainers ?? []), ...pod.containers]) {
       const sc = c.securityContext ?? {};
-      expect({ where, container: c.name, sc: { ape: sc.allowPrivilegeEscalation, ro: sc.readOnlyRootFilesystem, priv: sc.privileged ?? false, drop: sc.capabilities?.drop } })
+      const actual = { ape: sc.allowPrivilegeEscalation, ro: sc.readOnlyRootFilesystem, priv: sc.privileged ?? false, drop: sc.capabilities?.drop };
+      expect({ where, container: c.name, sc: actual })
         .toEqual({ where, container: c.name, sc: { ape: false, ro: true, priv: false, drop: ['ALL'] } });
     }
     checked++;
