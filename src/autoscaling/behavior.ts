@@ -1,4 +1,5 @@
 import { Duration } from 'cdk8s';
+import { durationMillis } from '../common';
 import { check, checkInteger, Problem } from './problem';
 import { formatQuantity, positiveQuantityProblem } from './quantity';
 
@@ -186,5 +187,5 @@ function toleranceQuantity(tolerance: number): string | undefined {
  * with the prop's name (cdk8s' own `toMilliseconds()` would throw without it). Internal.
  */
 export function durationSeconds(d: Duration): number {
-  return d.toMilliseconds({ integral: false }) / 1000;
+  return durationMillis(d) / 1000;
 }

@@ -15,3 +15,14 @@ export function formatDuration(d: Duration): string {
   s -= m * 60;
   return `${h ? `${h}h` : ''}${m ? `${m}m` : ''}${s ? `${s}s` : ''}`;
 }
+
+/** The longest Go `time.Duration` (int64 nanoseconds, about 292 years) in whole milliseconds. */
+export const MAX_GO_DURATION_MS = 9223372036854;
+
+/**
+ * Milliseconds of a Duration, fractions and NaN included. Never throws: cdk8s' own `toMilliseconds()` throws
+ * for `Duration.millis(0.5)` or `Duration.seconds(NaN)` without naming the prop; callers check and refuse.
+ */
+export function durationMillis(d: Duration): number {
+  return d.toMilliseconds({ integral: false });
+}

@@ -1,7 +1,7 @@
 import { Duration, Yaml } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
-import { formatDuration } from '../common';
+import { durationMillis, formatDuration, MAX_GO_DURATION_MS } from '../common';
 import { cidrProblem, isPort, parseCidr, parseIp } from './ip-address';
 import { warnIfIpvsModeDeprecated } from './kubernetes-version';
 import { constructReporter, Reporter } from './report';
@@ -206,14 +206,10 @@ export function kubeProxyDocument(r: Reporter, props: KubeProxyConfigurationProp
   };
 }
 
-/** The longest duration Go's time.Duration (int64 nanoseconds) holds, in whole milliseconds: about 2562047 h. */
-export const MAX_GO_DURATION_MS = Math.floor(Number(2n ** 63n - 1n) / 1e6);
-
 function duration(r: Reporter, prop: string, value: Duration | undefined, fallback: Duration): Duration {
   if (value === undefined) return fallback;
   if (!(value instanceof Duration)) r.fail(prop, value, 'must be a Duration');
-  // never cdk8s' integral conversion: it throws without naming the prop for NaN or fractions of a millisecond
-  const ms = value.toMilliseconds({ integral: false });
+  const ms = durationMillis(value);
   if (!Number.isInteger(ms) || ms < 0 || ms > MAX_GO_DURATION_MS) {
     r.fail(prop, Number.isFinite(ms) && ms >= 0 && ms % 1000 === 0 ? formatDuration(value) : `${ms}ms`,
       `must be whole milliseconds from 0 to ${formatDuration(Duration.millis(Math.floor(MAX_GO_DURATION_MS / 3600000) * 3600000))} `

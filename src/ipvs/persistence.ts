@@ -1,5 +1,5 @@
 import { Duration } from 'cdk8s';
-import { formatDuration } from '../common';
+import { durationMillis, formatDuration } from '../common';
 import { Reporter } from './report';
 
 /** Kubernetes' default `sessionAffinityConfig.clientIP.timeoutSeconds` (3 hours). */
@@ -34,8 +34,7 @@ export class IpvsPersistence {
 export function persistenceSeconds(r: Reporter, prop: string, timeout: Duration | undefined): number {
   if (timeout === undefined) return DEFAULT_PERSISTENCE_SECONDS;
   if (!(timeout instanceof Duration)) r.fail(prop, timeout, 'must be a Duration');
-  // never cdk8s' integral conversion: it throws without naming the prop for NaN or fractions of a millisecond
-  const ms = timeout.toMilliseconds({ integral: false });
+  const ms = durationMillis(timeout);
   const seconds = ms / 1000;
   if (!Number.isInteger(seconds) || seconds < 1 || seconds > MAX_PERSISTENCE_SECONDS) {
     r.fail(prop, ms >= 0 && ms % 1000 === 0 ? formatDuration(timeout) : `${ms}ms`,

@@ -1,6 +1,6 @@
 import { Duration } from 'cdk8s';
 import { IConstruct } from 'constructs';
-import { formatDuration, propError, requireProp } from '../../common';
+import { durationMillis, formatDuration, MAX_GO_DURATION_MS, propError, requireProp } from '../../common';
 
 const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const DNS1035_LABEL = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
@@ -60,19 +60,16 @@ export function checkPercent(scope: IConstruct, prop: string, value: unknown): v
     'must be a percentage from 0 to 100');
 }
 
-/** The longest Go `time.Duration` (int64 nanoseconds, about 292 years) in whole milliseconds. */
-const GO_MAX_DURATION_MS = 9223372036854;
-
 /**
  * Checks a Duration as Istio's CRDs do (`duration(self) >= duration('1ms')`, whole milliseconds, within Go's
  * duration range, or CEL cannot parse it) and returns its Go duration string.
  */
 export function checkDuration(scope: IConstruct, prop: string, d: Duration, wholeSeconds = false): string {
   if (!(d instanceof Duration)) throw propError(scope, prop, d, 'must be a cdk8s Duration');
-  const ms = d.toMilliseconds({ integral: false });
+  const ms = durationMillis(d);
   requireProp(Number.isInteger(ms) && ms >= 1, scope, prop, `${ms}ms`, 'must be a whole number of milliseconds, at least 1ms');
-  requireProp(ms <= GO_MAX_DURATION_MS, scope, prop, `${ms}ms`,
-    `must be at most ${GO_MAX_DURATION_MS}ms (about 292 years): Istio reads durations as Go durations (int64 nanoseconds)`);
+  requireProp(ms <= MAX_GO_DURATION_MS, scope, prop, `${ms}ms`,
+    `must be at most ${MAX_GO_DURATION_MS}ms (about 292 years): Istio reads durations as Go durations (int64 nanoseconds)`);
   if (wholeSeconds) requireProp(ms % 1000 === 0, scope, prop, `${ms}ms`, 'must be a whole number of seconds');
   return formatDuration(d);
 }
