@@ -7,7 +7,7 @@ import { addLibraryPatch, describeValue, hasUserPatches, propError, propMessage,
 import { CanaryRoute, CanaryRouteOptions } from './http-route';
 import { StringMatch } from './match';
 import { CanaryServicePort } from './ports';
-import { checkInteger, checkLabelKey, checkLabels, isDns1035Label, isDns1123Label, key } from './private/checks';
+import { checkInteger, checkLabelKey, checkLabels, gatewayProblem, hostProblem, hostsOverlap, isDns1035Label, isDns1123Label, key } from './private/checks';
 import { renderMermaid } from './private/mermaid';
 import { checkServicePort, isHttpFamily, PORT_NAMING, portProtocol } from './private/ports';
 import { renderTrafficPolicy } from './private/render-policy';
@@ -249,12 +249,7 @@ export class CanaryService extends Construct {
     this.weights = Object.freeze(this.resolveWeights());
     this.ports = this.resolvePorts();
     this.checkRoutePort();
-    for (const [i, host] of (props.hosts ?? []).entries()) {
-      requireProp(typeof host === 'string' && host.length > 0, this, `hosts[${i}]`, host, 'must be a non-empty host name');
-    }
-    for (const [i, gateway] of (props.gateways ?? []).entries()) {
-      requireProp(typeof gateway === 'string' && gateway.length > 0, this, `gateways[${i}]`, gateway, 'must be a gateway name (<namespace>/<name> or mesh)');
-    }
+    this.checkHostsAndGateways();
     // the catch-all route's options, checked now; rendered again at synth
     renderOptions(this, 'defaultRoute', props.defaultRoute ?? {}, this.versions, this.destination(undefined));
     const sharedPolicy = renderTrafficPolicy(this, 'trafficPolicy', props.trafficPolicy);
@@ -505,6 +500,24 @@ export class CanaryService extends Construct {
     return deployment;
   }
 
+  /** Hosts and gateways as Istio's webhook validates them. */
+  private checkHostsAndGateways(): void {
+    const hosts = this.props.hosts ?? [];
+    requireProp(Array.isArray(hosts) && (this.props.hosts === undefined || hosts.length > 0), this, 'hosts', this.props.hosts,
+      'must list at least one host, or be left out for the service name');
+    hosts.forEach((host, i) => {
+      requireProp(typeof host === 'string', this, `hosts[${i}]`, host, 'must be a host name');
+      const problem = hostProblem(host);
+      if (problem) throw propError(this, `hosts[${i}]`, host, `must be a host Istio accepts: ${problem}`);
+      const earlier = hosts.findIndex((other, j) => j < i && hostsOverlap(other, host));
+      if (earlier >= 0) throw propError(this, `hosts[${i}]`, host, `must not overlap hosts[${earlier}] (${describeValue(hosts[earlier])}): Istio refuses duplicate hosts`);
+    });
+    (this.props.gateways ?? []).forEach((gateway, i) => {
+      const problem = typeof gateway === 'string' ? gatewayProblem(gateway) : 'is not a string';
+      if (problem) throw propError(this, `gateways[${i}]`, gateway, `must be a gateway name (<namespace>/<name>, or mesh for sidecars): ${problem}`);
+    });
+  }
+
   private gateways(): string[] | undefined {
     const gateways = this.props.gateways;
     if (gateways === undefined || gateways.length === 0) return undefined;
@@ -528,7 +541,6 @@ export class CanaryService extends Construct {
     };
   }
 
-  /** Checks across the objects as they will be written, escape-hatch edits included. */
   /**
    * The Service's selector, ports and namespace as they will be written: from the model unless an escape
    * hatch patched the Service (a full render resolves the whole object).
@@ -547,6 +559,7 @@ export class CanaryService extends Construct {
     };
   }
 
+  /** Checks across the objects as they will be written, escape-hatch edits included. */
   private validateObjects(): string[] {
     const errors: string[] = [];
     // rendered only when an escape hatch patched them: else they are exactly the model, checked for less
@@ -559,6 +572,11 @@ export class CanaryService extends Construct {
     const subsets = new Map<string, any>((dr.subsets ?? []).map((s: any) => [s.name, s]));
     const svcPorts: any[] = svc.spec?.ports ?? [];
 
+    const vsGateways: string[] = vs.gateways ?? [];
+    if ((vsGateways.length === 0 || vsGateways.includes('mesh')) && (vs.hosts ?? []).includes('*')) {
+      errors.push(propMessage('hosts', vs.hosts,
+        "must not hold \"*\" while the VirtualService applies to the mesh (no gateways, 'mesh', or source rules): Istio refuses it"));
+    }
     if (!hosts.includes(dr.host)) {
       errors.push(propMessage('destinationRule.spec.host', dr.host, `must be the Service's host (${name}) [IST0174]`));
     }

@@ -142,6 +142,18 @@ const cases: Array<[string, () => unknown, string[]]> = [
   // the Service, the pods
   ['a service name that is not a DNS-1035 label', () => make({ serviceName: '1app' }),
     ["'serviceName' (\"1app\")", 'must be a DNS-1035 label']],
+  ['an empty host list', () => make({ hosts: [] }), ["'hosts' ([])", 'must list at least one host, or be left out']],
+  ['a host with a space', () => make({ hosts: ['a b'] }),
+    ["'hosts[0]' (\"a b\")", 'must be a host Istio accepts', 'is neither a lowercase DNS-1123 label nor a wildcard']],
+  ['an uppercase host', () => make({ hosts: ['reviews.Example.com'] }),
+    ["'hosts[0]' (\"reviews.Example.com\")", 'its label "Example" is not a lowercase DNS-1123 label']],
+  ['a wildcard past the first label', () => make({ hosts: ['reviews.*.com'] }), ["'hosts[0]' (\"reviews.*.com\")", 'its label "*"']],
+  ['an all-numeric top-level domain', () => make({ hosts: ['reviews.123'] }), ["'hosts[0]' (\"reviews.123\")", 'top-level label "123" is all digits']],
+  ['hosts that overlap', () => make({ hosts: ['*.example.com', 'reviews.example.com'] }),
+    ["'hosts[1]' (\"reviews.example.com\")", 'must not overlap hosts[0] ("*.example.com")']],
+  ['a gateway reference with an invalid namespace', () => make({ gateways: ['Shop/public'] }),
+    ["'gateways[0]' (\"Shop/public\")", 'must be a gateway name', 'its namespace "Shop" is not a DNS-1123 label']],
+  ['a gateway reference with an empty name', () => make({ gateways: ['shop/'] }), ["'gateways[0]' (\"shop/\")", 'its name "" is not a DNS-1123 label']],
   ['an app running as the sidecar UID 1337', () => make({
     versions: [{ name: 'v1', containers: [{ image: 'x', portNumber: 8080, securityContext: { user: 1337 } }] }],
   }), ["'versions[0].containers[0].securityContext.user' (1337)", 'must not be 1337', '[IST0144]']],
@@ -179,5 +191,28 @@ describe('CanaryService refuses', () => {
     }
     expect(message.startsWith(PATH)).toBe(true);
     for (const part of parts) expect(message).toContain(part);
+  });
+});
+
+describe('CanaryService hosts and gateways', () => {
+  test('accepts what Istio accepts: short names, FQDNs with a trailing dot, wildcards, IPs, gateway references', () => {
+    const app = make({
+      hosts: ['*.shop.example.com', 'reviews', 'reviews.example.com.', '192.0.2.10', '2001:db8::1'],
+      gateways: ['mesh', 'istio-system/public', 'public.istio-system'],
+    });
+    const vs: any = app.virtualService.toJson().spec;
+    expect(vs.hosts).toEqual(['*.shop.example.com', 'reviews', 'reviews.example.com.', '192.0.2.10', '2001:db8::1']);
+    expect(vs.gateways).toEqual(['mesh', 'istio-system/public', 'public.istio-system']);
+  });
+
+  test('"*" is a host for gateway traffic only', () => {
+    const onGateway = make({ hosts: ['*'], gateways: ['istio-system/public'] });
+    expect(() => Testing.synth(onGateway.node.scope as any)).not.toThrow();
+    expect(() => Testing.synth(make({ hosts: ['*'] }).node.scope as any))
+      .toThrow(/\[test\/app\] 'hosts' \(\["\*"\]\) must not hold "\*" while the VirtualService applies to the mesh/);
+    // a source-label rule adds mesh to the gateways, and with it the rule
+    const withSourceRule = make({ hosts: ['*'], gateways: ['istio-system/public'] });
+    withSourceRule.routeSourceLabels({ app: 'productpage' }, 'v2');
+    expect(() => Testing.synth(withSourceRule.node.scope as any)).toThrow(/must not hold "\*"/);
   });
 });

@@ -1,3 +1,4 @@
+import { isIP } from 'net';
 import { Duration } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { durationMillis, formatDuration, MAX_GO_DURATION_MS, propError, requireProp } from '../../common';
@@ -101,4 +102,55 @@ export function checkRegex(scope: IConstruct, prop: string, re: string): void {
   requireProp(compiles, scope, prop, re, 'must be a valid regular expression (RE2 syntax) [IST0122]');
   requireProp(!/\(\?<?[=!]/.test(re) && !/\\[1-9]/.test(re), scope, prop, re,
     'must be RE2 syntax: look-around and back-references are not supported by Envoy [IST0122]');
+}
+
+// Istio's wildcard first label: `*`, `*foo`, `*-foo` or a DNS-1123 label
+const WILDCARD_DNS1123_LABEL = /^(\*|(\*|\*-)?[a-z0-9]([-a-z0-9]*[a-z0-9])?)$/;
+
+/** Istio's DNS-1123 labels after the first: a trailing dot is allowed, the top-level label is not all digits. */
+function dnsLabelsProblem(labels: string[]): string | undefined {
+  const top = labels[labels.length - 1];
+  if (/^[0-9]+$/.test(top)) return `its top-level label "${top}" is all digits`;
+  for (const [i, label] of labels.entries()) {
+    if (i === labels.length - 1 && label === '' && i > 0) return undefined;
+    if (label.length > 63 || !DNS1123_LABEL.test(label)) return `its label "${label}" is not a lowercase DNS-1123 label`;
+  }
+  return undefined;
+}
+
+/**
+ * Why Istio would refuse a VirtualService host (its `ValidateWildcardDomain`, IP addresses allowed), or
+ * undefined: lowercase DNS labels, at most 255 characters, a wildcard only in the first label.
+ */
+export function hostProblem(host: string): string | undefined {
+  if (isIP(host) !== 0) return undefined;
+  if (host.length === 0 || host.length > 255) return 'is empty or longer than 255 characters';
+  const [first, ...rest] = host.split('.');
+  if (first.length > 63 || !WILDCARD_DNS1123_LABEL.test(first)) {
+    return `its first label "${first}" is neither a lowercase DNS-1123 label nor a wildcard (*, *.name)`;
+  }
+  return rest.length > 0 ? dnsLabelsProblem(rest) : undefined;
+}
+
+/**
+ * Why Istio would refuse a VirtualService gateway reference (`<namespace>/<name>`, both DNS-1123 labels, or a
+ * name such as `mesh` or the legacy `name.namespace`), or undefined.
+ */
+export function gatewayProblem(gateway: string): string | undefined {
+  const slash = gateway.indexOf('/');
+  if (slash < 0) return gateway.length > 0 && gateway.length <= 255 ? dnsLabelsProblem(gateway.split('.')) : 'is empty or longer than 255 characters';
+  const [namespace, name] = [gateway.slice(0, slash), gateway.slice(slash + 1)];
+  if (!DNS1123_LABEL.test(namespace) || namespace.length > 63) return `its namespace "${namespace}" is not a DNS-1123 label`;
+  if (!DNS1123_LABEL.test(name) || name.length > 63) return `its name "${name}" is not a DNS-1123 label`;
+  return undefined;
+}
+
+/** Whether two hosts overlap as Istio's `host.Name.Matches` sees it (equal, or one wildcard covers the other). */
+export function hostsOverlap(a: string, b: string): boolean {
+  const aWild = a.startsWith('*');
+  const bWild = b.startsWith('*');
+  if (aWild && bWild) return a.length < b.length ? b.slice(1).endsWith(a.slice(1)) : a.slice(1).endsWith(b.slice(1));
+  if (aWild) return b.endsWith(a.slice(1));
+  if (bWild) return a.endsWith(b.slice(1));
+  return a === b;
 }
