@@ -3,3 +3,4 @@ export * from './duration';
 export * from './security';
 export * from './warnings';
 export * from './patches';
+export * from './re2';

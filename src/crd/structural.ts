@@ -1,3 +1,4 @@
+import { re2Problem } from '../common';
 import { NUMBER_FORMATS, STRING_FORMATS } from './formats';
 import { childPath, SchemaProblem, validateAgainst } from './validator';
 
@@ -191,14 +192,9 @@ function checkScalar(node: any, path: string, problems: SchemaProblem[]): void {
     const at = childPath(path, 'pattern');
     if (typeof node.pattern !== 'string') {
       add(at, node.pattern, 'must be a regular expression string');
-    } else if (/\(\?<?[=!]|\\[1-9]/.test(node.pattern)) {
-      add(at, node.pattern, 'uses lookaround or a back-reference, which the API server\'s RE2 engine does not support');
     } else {
-      try {
-        new RegExp(node.pattern);
-      } catch (e: any) {
-        add(at, node.pattern, `must be a valid regular expression (${e.message})`);
-      }
+      const problem = re2Problem(node.pattern);
+      if (problem) add(at, node.pattern, `must be a regular expression the API server's RE2 engine runs: ${problem}`);
     }
   }
   checkRange(node, path, 'minLength', 'maxLength', problems);

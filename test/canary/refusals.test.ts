@@ -98,9 +98,15 @@ const cases: Array<[string, () => unknown, string[]]> = [
     c.routeHeader('x-canary', { exact: 'yes' }, 'v1');
   }, ["'routes[1].match'", 'duplicates the match of routes[0], which is written first, so this rule would never be used [IST0130/IST0131]']],
   ['a regex that does not compile', withRoute({ match: { uri: { regex: '^/api/(v1' } } }),
-    ["'routes[0].match.uri.regex' (\"^/api/(v1\")", 'must be a valid regular expression (RE2 syntax) [IST0122]']],
+    ["'routes[0].match.uri.regex' (\"^/api/(v1\")", 'must be a valid RE2 regular expression', 'it does not compile', '[IST0122]']],
   ['a regex RE2 cannot run', withRoute({ match: { uri: { regex: '^/(?!internal)' } } }),
-    ["'routes[0].match.uri.regex' (\"^/(?!internal)\")", 'look-around and back-references are not supported']],
+    ["'routes[0].match.uri.regex' (\"^/(?!internal)\")", 'look-around and back-references are not RE2']],
+  ['a regex with an escape RE2 does not know (\\Z)', withRoute({ match: { uri: { regex: '^/api\\Z' } } }),
+    ["'routes[0].match.uri.regex' (\"^/api\\\\Z\")", 'must be a valid RE2 regular expression', '\\Z is not an RE2 escape']],
+  ['a regex with a named back-reference', withRoute({ match: { uri: { regex: '^/(?<p>[a-z]+)/\\k<p>$' } } }),
+    ['must be a valid RE2 regular expression', '\\k is not an RE2 escape']],
+  ['a regex with a JavaScript unicode escape', withRoute({ match: { uri: { regex: '^/caf\\u00e9' } } }),
+    ['must be a valid RE2 regular expression', '\\u is not an RE2 escape']],
   ['a source label that is not a label', withRoute({ match: { sourceLabels: { 'app name': 'x' } } }),
     ["'routes[0].match.sourceLabels[\"app name\"]' (\"app name\")", 'must be a Kubernetes label key']],
 
@@ -214,5 +220,14 @@ describe('CanaryService hosts and gateways', () => {
     const withSourceRule = make({ hosts: ['*'], gateways: ['istio-system/public'] });
     withSourceRule.routeSourceLabels({ app: 'productpage' }, 'v2');
     expect(() => Testing.synth(withSourceRule.node.scope as any)).toThrow(/must not hold "\*"/);
+  });
+});
+
+describe('CanaryService regular expressions', () => {
+  test('RE2 escapes, classes and quoted literals are accepted', () => {
+    const app = make();
+    app.addRoute({ match: { uri: { regex: '^/v[0-9]+/\\d+\\.\\w*\\s?\\b\\pL\\x{41}\\Qa.b\\Z\\E\\z' } }, version: 'v2' });
+    const rule: any = (app.virtualService.toJson().spec as any).http[0];
+    expect(rule.match[0].uri.regex).toBe('^/v[0-9]+/\\d+\\.\\w*\\s?\\b\\pL\\x{41}\\Qa.b\\Z\\E\\z');
   });
 });

@@ -172,8 +172,11 @@ describe('structural schema refusals', () => {
 
   test('refuses RE2-incompatible and invalid patterns', () => {
     expect(() => crdWithSpec(Schema.string({ pattern: '^(?!admin).*$' })))
-      .toThrow(`${SPEC}.pattern' ("^(?!admin).*$") uses lookaround or a back-reference, which the API server's RE2 engine does not support`);
-    expect(() => crdWithSpec(Schema.string({ pattern: '^[a-z' }))).toThrow(`${SPEC}.pattern' ("^[a-z") must be a valid regular expression`);
+      .toThrow(`${SPEC}.pattern' ("^(?!admin).*$") must be a regular expression the API server's RE2 engine runs: look-around and back-references are not RE2`);
+    expect(() => crdWithSpec(Schema.string({ pattern: '^[a-z' })))
+      .toThrow(`${SPEC}.pattern' ("^[a-z") must be a regular expression the API server's RE2 engine runs: it does not compile`);
+    expect(() => crdWithSpec(Schema.string({ pattern: '^\\w+\\Z' })))
+      .toThrow(`${SPEC}.pattern' ("^\\\\w+\\\\Z") must be a regular expression the API server's RE2 engine runs: \\Z is not an RE2 escape`);
   });
 
   test('refuses inverted bounds', () => {

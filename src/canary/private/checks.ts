@@ -1,7 +1,7 @@
 import { isIP } from 'net';
 import { Duration } from 'cdk8s';
 import { IConstruct } from 'constructs';
-import { durationMillis, formatDuration, MAX_GO_DURATION_MS, propError, requireProp } from '../../common';
+import { durationMillis, formatDuration, MAX_GO_DURATION_MS, propError, re2Problem, requireProp } from '../../common';
 
 const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const DNS1035_LABEL = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
@@ -93,15 +93,8 @@ export function checkHeaderName(scope: IConstruct, prop: string, name: unknown, 
  * back-references [IST0122].
  */
 export function checkRegex(scope: IConstruct, prop: string, re: string): void {
-  let compiles = true;
-  try {
-    new RegExp(re);
-  } catch {
-    compiles = false;
-  }
-  requireProp(compiles, scope, prop, re, 'must be a valid regular expression (RE2 syntax) [IST0122]');
-  requireProp(!/\(\?<?[=!]/.test(re) && !/\\[1-9]/.test(re), scope, prop, re,
-    'must be RE2 syntax: look-around and back-references are not supported by Envoy [IST0122]');
+  const problem = re2Problem(re);
+  requireProp(problem === undefined, scope, prop, re, `must be a valid RE2 regular expression (Envoy's engine): ${problem} [IST0122]`);
 }
 
 // Istio's wildcard first label: `*`, `*foo`, `*-foo` or a DNS-1123 label
