@@ -62,7 +62,24 @@ export function buildValues(subcharts: readonly SubchartValues[]): UmbrellaValue
       setSchema(schema, [sub.name, key], schemaFor(value));
     }
   }
+  // a subchart switched by its tags leaves its condition unset; a boolean there (another subchart's condition
+  // or value) would override its tags
+  for (const sub of subcharts.filter(s => s.enabled === undefined)) {
+    if (typeof valueAt(values, sub.condition.split('.')) === 'boolean') {
+      throw new ValuesConflict(`${sub.condition}, the condition of subchart "${sub.name}", is set as ${owners.get(sub.condition)}: `
+        + `Helm lets a set condition override the tags (${sub.tags.join(', ')}) that switch "${sub.name}"`);
+    }
+  }
   return { values, schema: { $schema: JSON_SCHEMA_DRAFT, ...schema } };
+}
+
+function valueAt(root: Record<string, unknown>, path: string[]): unknown {
+  let node: unknown = root;
+  for (const segment of path) {
+    if (!isPlainObject(node)) return undefined;
+    node = node[segment];
+  }
+  return node;
 }
 
 function objectSchema(properties: Record<string, any>): SchemaNode {

@@ -255,6 +255,19 @@ describe('UmbrellaChart refuses values, conditions and tags Helm would misread',
     expect(umbrella.addSubchart(new Chart(app, 'd'), { condition: 'features.shared' }).condition).toBe('features.shared');
   });
 
+  test('a condition set by another subchart, on a subchart switched by its tags (Helm would ignore the tags)', () => {
+    const { a, b, umbrella } = twoCharts();
+    umbrella.addSubchart(a, { condition: 'features.shop', tags: ['web'] });
+    expect(() => umbrella.addSubchart(b, { condition: 'features.shop', enabled: false }))
+      .toThrow('[shop] \'subcharts["b"].condition\' ("features.shop") conflicts with the umbrella\'s values: features.shop, the condition of '
+        + 'subchart "a", is set as the condition of subchart "b": Helm lets a set condition override the tags (web) that switch "a"');
+    // a boolean value of another subchart at that path does the same
+    const second = twoCharts();
+    second.umbrella.addSubchart(second.a, { values: { on: true } });
+    expect(() => second.umbrella.addSubchart(second.b, { condition: 'a.on', tags: ['db'] }))
+      .toThrow('a.on, the condition of subchart "b", is set as a value of subchart "a"');
+  });
+
   test('tags that are not plain keys, repeated, or combined with enabled', () => {
     const { a, umbrella } = twoCharts();
     expect(() => umbrella.addSubchart(a, { tags: ['web', 'front end'] }))
