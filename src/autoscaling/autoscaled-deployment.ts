@@ -1,6 +1,6 @@
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
-import { requireProp, restrictedContainer, runtimeDefaultSeccomp } from '../common';
+import { overlay, requireProp, restrictedContainer, runtimeDefaultSeccomp } from '../common';
 import { AutoscalingOptions } from './autoscaling-options';
 import { PodAutoscaler } from './pod-autoscaler';
 import { ScaleTarget } from './scale-target';
@@ -50,11 +50,10 @@ export class AutoscaledDeployment extends Construct {
     const secure = (containers?: kplus.ContainerProps[]) => this.restricted ? containers?.map(restrictedContainer) : containers;
 
     // id 'Default': the Deployment is this construct's default child and is named after it
-    this.deployment = new kplus.Deployment(this, 'Default', {
-      ...deploymentProps,
+    this.deployment = new kplus.Deployment(this, 'Default', overlay(deploymentProps, {
       containers: secure(deploymentProps.containers),
       initContainers: secure(deploymentProps.initContainers),
-    });
+    }));
     if (this.restricted) runtimeDefaultSeccomp(this.deployment);
     this.autoscaler = new PodAutoscaler(this, 'Autoscaler', {
       target: ScaleTarget.fromDeployment(this.deployment),

@@ -1,6 +1,6 @@
 import { ApiObject, ApiObjectMetadata, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
-import { propMessage } from '../common';
+import { overlay, propMessage } from '../common';
 import { AutoscalingOptions, autoscalingProblems, autoscalingSpec, defaultMetrics } from './autoscaling-options';
 import { ScalingRules } from './behavior';
 import { createDisruptionBudget } from './disruption-budget';
@@ -95,7 +95,7 @@ export class PodAutoscaler extends Construct {
     this.scaleUp = options.scaleUp;
     this.scaleDown = options.scaleDown;
 
-    const objectMetadata = { ...metadata, name: metadata?.name ?? target.name };
+    const objectMetadata = overlay(metadata, { name: metadata?.name ?? target.name });
     this.apiObject = new ApiObject(this, 'Resource', {
       apiVersion: 'autoscaling/v2',
       kind: 'HorizontalPodAutoscaler',

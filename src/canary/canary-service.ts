@@ -3,7 +3,7 @@ import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import * as istio from '../../imports/networking.istio.io';
 import { PodAutoscaler, ScaleTarget } from '../autoscaling';
-import { addLibraryPatch, describeValue, hasUserPatches, propError, propMessage, requireProp, restrictedContainer, runtimeDefaultSeccomp } from '../common';
+import { addLibraryPatch, describeValue, hasUserPatches, overlay, propError, propMessage, requireProp, restrictedContainer, runtimeDefaultSeccomp } from '../common';
 import { CanaryRoute, CanaryRouteOptions } from './http-route';
 import { StringMatch } from './match';
 import { CanaryServicePort } from './ports';
@@ -479,20 +479,19 @@ export class CanaryService extends Construct {
   private addVersionAutoscaler(v: CanaryVersionProps, i: number, deployment: kplus.Deployment): PodAutoscaler {
     requireProp(v.replicas === undefined, this, `versions[${i}].replicas`, v.replicas,
       "must be unset when 'autoscaling' is set: the HorizontalPodAutoscaler owns the replica count");
-    return new PodAutoscaler(this, `${v.name}-autoscaler`, { ...v.autoscaling!, target: ScaleTarget.fromDeployment(deployment) });
+    return new PodAutoscaler(this, `${v.name}-autoscaler`, overlay(v.autoscaling!, { target: ScaleTarget.fromDeployment(deployment) }));
   }
 
   private addVersionDeployment(v: CanaryVersionProps): kplus.Deployment {
     const { name, trafficPolicy, autoscaling, ...deploymentProps } = v;
     const secure = (containers: kplus.ContainerProps[] | undefined) =>
       this.restrictedSecurity ? containers?.map(c => restrictedContainer(c)) : containers;
-    const deployment = new kplus.Deployment(this, name, {
-      ...deploymentProps,
+    const deployment = new kplus.Deployment(this, name, overlay(deploymentProps, {
       containers: secure(v.containers),
       initContainers: secure(v.initContainers),
-      metadata: { ...v.metadata, name: v.metadata?.name ?? `${this.serviceName}-${name}` },
+      metadata: overlay(v.metadata, { name: v.metadata?.name ?? `${this.serviceName}-${name}` }),
       select: false,
-    });
+    }));
     const labels = { [this.appLabel]: this.serviceName, [this.versionLabel]: name };
     for (const [k, value] of Object.entries(labels)) deployment.podMetadata.addLabel(k, value);
     deployment.select(kplus.LabelSelector.of({ labels }));

@@ -4,3 +4,4 @@ export * from './security';
 export * from './warnings';
 export * from './patches';
 export * from './re2';
+export * from './props';

@@ -1,6 +1,7 @@
 import { ApiObject, JsonPatch } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { addLibraryPatch } from './patches';
+import { overlay } from './props';
 
 /** Kubernetes' `ALL` capability, which cdk8s-plus-27's Capability enum lacks. */
 const ALL_CAPABILITIES = 'ALL' as kplus.Capability;
@@ -12,13 +13,9 @@ const ALL_CAPABILITIES = 'ALL' as kplus.Capability;
  */
 export function restrictedContainer(props: kplus.ContainerProps): kplus.ContainerProps {
   const securityContext = props.securityContext ?? {};
-  return {
-    ...props,
-    securityContext: {
-      ...securityContext,
-      capabilities: securityContext.capabilities ?? { drop: [ALL_CAPABILITIES] },
-    },
-  };
+  return overlay(props, {
+    securityContext: overlay(securityContext, { capabilities: securityContext.capabilities ?? { drop: [ALL_CAPABILITIES] } }),
+  });
 }
 
 /**
