@@ -141,20 +141,20 @@ export class PodAutoscaler extends Construct {
   }
 
   private validateTarget(): string[] {
+    if (!this.target.workload) return [];
     const problems = [];
     const workload = `${this.target.kind} ${this.target.name}`;
     const namespace = this.target._namespace();
-    if (this.target.workload && namespace !== this.apiObject.metadata.namespace) {
+    const ownNamespace = this.apiObject.metadata.namespace;
+    if (namespace !== ownNamespace) {
       problems.push({
         prop: 'target',
         value: workload,
-        allowed: `is in namespace ${namespace ?? '(none)'} but the autoscaler is in ${this.apiObject.metadata.namespace ?? '(none)'}; `
+        allowed: `is in namespace ${namespace ?? '(none)'} but the autoscaler is in ${ownNamespace ?? '(none)'}; `
           + 'an HPA scales only objects in its own namespace',
       });
     }
-    if (this.target.workload) {
-      problems.push(...requestProblems(this.target._podSpec(), this.metrics, this.explicitMetrics !== undefined, workload));
-    }
+    problems.push(...requestProblems(this.target._podSpec(), this.explicitMetrics ?? defaultMetrics(), this.explicitMetrics !== undefined, workload));
     return problems.map(p => propMessage(p.prop, p.value, p.allowed));
   }
 }

@@ -53,6 +53,8 @@ export class ScaleTarget {
   public readonly workload?: kplus.Workload;
 
   private readonly scalable?: kplus.IScalable;
+  /** The workload's ApiObject, looked up once: synth-time checks read it several times. */
+  private readonly workloadObject?: ApiObject;
 
   private constructor(apiVersion: string, kind: string, name: string, workload?: kplus.Workload, scalable?: kplus.IScalable) {
     this.apiVersion = apiVersion;
@@ -60,6 +62,7 @@ export class ScaleTarget {
     this.name = name;
     this.workload = workload;
     this.scalable = scalable;
+    this.workloadObject = workload && ApiObject.of(workload);
   }
 
   /**
@@ -90,8 +93,8 @@ export class ScaleTarget {
    * @internal
    */
   public _podSpec(): any | undefined {
-    if (!this.workload) return undefined;
-    const apiObject = ApiObject.of(this.workload);
+    const apiObject = this.workloadObject;
+    if (!this.workload || !apiObject) return undefined;
     // A patch may add containers or requests: then only the rendered object tells. Unpatched, the
     // containers are read from the model: rendering costs a full resolve, and cdk8s-plus adds its `spread`
     // anti-affinity terms again on every render of the pod spec.
@@ -107,7 +110,7 @@ export class ScaleTarget {
    * @internal
    */
   public _namespace(): string | undefined {
-    return this.workload ? ApiObject.of(this.workload).metadata.namespace : undefined;
+    return this.workloadObject?.metadata.namespace;
   }
 
   /** @internal */
