@@ -98,9 +98,10 @@ function duplicateProblems(metrics: readonly Metric[]): Problem[] {
   const seen = new Map<string, number>();
   const problems: Problem[] = [];
   metrics.forEach((m, i) => {
-    const first = seen.get(m._identity());
+    const identity = m._identity();
+    const first = seen.get(identity);
     if (first === undefined) {
-      seen.set(m._identity(), i);
+      seen.set(identity, i);
     } else {
       problems.push({ prop: `metrics[${i}]`, value: m._describe(), allowed: `duplicates metrics[${first}]; list each metric once (with one target)` });
     }

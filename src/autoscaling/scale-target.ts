@@ -70,13 +70,13 @@ export class ScaleTarget {
    * @internal
    */
   public _bind(prop: string): Problem[] {
-    const fields: Array<[string, string]> = [['apiVersion', this.apiVersion], ['kind', this.kind], ['name', this.name]];
+    const nonEmpty = (value: string) => typeof value === 'string' && value.length > 0;
     // the apiserver checks kind and name as path segments (ValidateCrossVersionObjectReference)
-    const problems = fields.flatMap(([key, value]) => {
-      const segment = key !== 'apiVersion';
-      return check(typeof value === 'string' && value.length > 0 && (!segment || isPathSegmentName(value)), `${prop}.${key}`, value,
-        segment ? `must be a non-empty string ${PATH_SEGMENT_RULE}` : 'must be a non-empty string');
-    });
+    const problems = [
+      ...check(nonEmpty(this.apiVersion), `${prop}.apiVersion`, this.apiVersion, 'must be a non-empty string'),
+      ...check(nonEmpty(this.kind) && isPathSegmentName(this.kind), `${prop}.kind`, this.kind, `must be a non-empty string ${PATH_SEGMENT_RULE}`),
+      ...check(nonEmpty(this.name) && isPathSegmentName(this.name), `${prop}.name`, this.name, `must be a non-empty string ${PATH_SEGMENT_RULE}`),
+    ];
     if (this.scalable) {
       const replicas = this.scalable.toScalingTarget().replicas;
       problems.push(...check(replicas === undefined, `${prop}.replicas`, replicas,

@@ -377,21 +377,21 @@ export class CanaryService extends Construct {
       const deploymentName = v.metadata?.name ?? `${this.serviceName}-${v.name}`;
       const sameName = versions.findIndex(o => (o.metadata?.name ?? `${this.serviceName}-${o.name}`) === deploymentName);
       requireProp(sameName === i, this, `${prop}.metadata.name`, deploymentName, `must be unique: versions[${sameName}] has a Deployment of that name`);
-      for (const [label, expected] of [[this.appLabel, this.serviceName], [this.versionLabel, v.name]]) {
-        const given = v.podMetadata?.labels?.[label];
-        requireProp(given === undefined || given === expected, this, key(`${prop}.podMetadata.labels`, label), given,
-          `must be ${JSON.stringify(expected)} or left out: the construct sets it, and the Service, Deployment and subset select on it`);
+      const labels = v.podMetadata?.labels;
+      if (labels) {
+        for (const [label, expected] of [[this.appLabel, this.serviceName], [this.versionLabel, v.name]]) {
+          const given = labels[label];
+          requireProp(given === undefined || given === expected, this, key(`${prop}.podMetadata.labels`, label), given,
+            `must be ${JSON.stringify(expected)} or left out: the construct sets it, and the Service, Deployment and subset select on it`);
+        }
+        checkLabels(this, `${prop}.podMetadata.labels`, labels);
       }
-      if (v.podMetadata?.labels) checkLabels(this, `${prop}.podMetadata.labels`, v.podMetadata.labels);
       // Istio reserves UID 1337 for the sidecar proxy; an app running as 1337 bypasses interception [IST0144]
-      const users: Array<[string, number | undefined]> = [
-        [`${prop}.securityContext.user`, v.securityContext?.user],
-        ...v.containers!.map((c, j): [string, number | undefined] => [`${prop}.containers[${j}].securityContext.user`, c.securityContext?.user]),
-        ...(v.initContainers ?? []).map((c, j): [string, number | undefined] => [`${prop}.initContainers[${j}].securityContext.user`, c.securityContext?.user]),
-      ];
-      for (const [userProp, user] of users) {
+      const notProxyUid = (userProp: string, user: number | undefined) =>
         requireProp(user !== 1337, this, userProp, user, 'must not be 1337: Istio reserves that UID for the sidecar proxy [IST0144]');
-      }
+      notProxyUid(`${prop}.securityContext.user`, v.securityContext?.user);
+      v.containers!.forEach((c, j) => notProxyUid(`${prop}.containers[${j}].securityContext.user`, c.securityContext?.user));
+      (v.initContainers ?? []).forEach((c, j) => notProxyUid(`${prop}.initContainers[${j}].securityContext.user`, c.securityContext?.user));
     });
     return names;
   }
@@ -413,9 +413,9 @@ export class CanaryService extends Construct {
       given = weights ?? { [this.versions[0]]: 100 };
     }
     for (const [version, weight] of Object.entries(given)) {
-      requireProp(this.versions.includes(version), this, key(prop, version), weight,
-        `names no version; the versions are ${this.versions.join(', ')}`);
-      checkInteger(this, key(prop, version), weight, 0, 100);
+      const weightProp = key(prop, version);
+      requireProp(this.versions.includes(version), this, weightProp, weight, `names no version; the versions are ${this.versions.join(', ')}`);
+      checkInteger(this, weightProp, weight, 0, 100);
     }
     const resolved: Record<string, number> = {};
     for (const v of this.versions) resolved[v] = given[v] ?? 0;
