@@ -11,6 +11,7 @@ import { restrictedContainer, runtimeDefaultSeccomp } from '../../src/common';
 import { UmbrellaChart } from '../../src/helm';
 import { helm } from '../util/helm';
 import { ManifestObject, synthValid } from '../util/validate';
+import { KUBERNETES_YAML } from '../util/yaml';
 
 /** A Prometheus alert rule: Go-template text Helm must not evaluate. */
 export const ALERT_RULES = [
@@ -110,7 +111,7 @@ export function helmTemplate(chartDir: string, ...args: string[]): RenderedObjec
   const rendered: RenderedObject[] = [];
   for (const doc of out.split(/^---$/m)) {
     const source = doc.match(/^# Source: (.*)$/m)?.[1];
-    const parsed = parseAllDocuments(doc, { version: '1.1' });
+    const parsed = parseAllDocuments(doc, KUBERNETES_YAML);
     for (const d of parsed) {
       if (d.errors.length > 0) throw new Error(`helm template output does not parse: ${d.errors[0].message}\n${doc}`);
       const object = d.toJS();

@@ -13,6 +13,7 @@ import {
   AutoscaledDeployment, Metric, MetricTarget, PodAutoscaler, ScaleTarget, ScalingPolicy, ScalingPolicySelect, ScalingRules,
 } from '../../src';
 import { ManifestObject } from '../util/validate';
+import { KUBERNETES_YAML } from '../util/yaml';
 
 // ---------------------------------------------------------------------------------------------------------------
 // generators: plain data first (so a counterexample prints readably), turned into library objects inside build()
@@ -280,7 +281,9 @@ function serverRejects(input: HpaInput): string[] {
 // the properties
 
 /** The refusals that go beyond the apiserver's validation, each deliberate (the controller would fail at run time). */
-const OVER_SERVER_RULES = /needs a (cpu|memory) request|needs a cdk8s-plus workload target|requests? none|must name a container of|must be a container name|must be a resource name|multiple of 1n|too large to write as a quantity|must be a Kubernetes quantity|must be a non-empty string'?$/;
+const OVER_SERVER_RULES = new RegExp(['needs a (cpu|memory) request', 'needs a cdk8s-plus workload target', 'requests? none', 'must name a container of',
+  'must be a container name', 'must be a resource name', 'multiple of 1n', 'too large to write as a quantity', 'must be a Kubernetes quantity',
+  "must be a non-empty string'?$", '\\("\\s+"\\) must be a non-empty metric name'].join('|'));
 
 const WORKLOADS = new Set(['Deployment', 'StatefulSet']);
 
@@ -496,7 +499,7 @@ describe('AutoscaledDeployment / PodAutoscaler properties', () => {
         expect(container.env).toEqual(Object.entries(env).map(([name, value]) => ({ name, value })));
         expect(container.ports.map((p: any) => p.containerPort)).toEqual(ports);
         // the YAML 1.1 reading (as kubectl and the apiserver do) keeps the env values strings
-        const docs = parseAllDocuments(outcome.yaml, { version: '1.1' }).map(d => d.toJS());
+        const docs = parseAllDocuments(outcome.yaml, KUBERNETES_YAML).map(d => d.toJS());
         const env11 = docs.find((d: any) => d.kind === 'Deployment').spec.template.spec.containers[0].env;
         for (const e of env11) expect(typeof e.value).toBe('string');
         expect(env11.map((e: any) => e.value)).toEqual(Object.values(env));

@@ -17,6 +17,7 @@ import {
   StringMatch, TrafficPolicy,
 } from '../../src';
 import { ManifestObject, ofKind, only } from '../util/validate';
+import { KUBERNETES_YAML } from '../util/yaml';
 
 const CONTAINER_PORT = 8080;
 const PATH = '[test/app';
@@ -660,7 +661,7 @@ describe('CanaryService loses nothing', () => {
       const outcome = synthOrRefuse(build({ wild: [], props, laterRoutes: [] }));
       if (outcome.kind !== 'valid') throw new Error(`valid user input was refused: ${outcome.message}`);
       // what Kubernetes reads back: the YAML, parsed as YAML 1.1
-      const parsed: any[] = parseAllDocuments(outcome.yaml, { version: '1.1' }).map(d => d.toJS());
+      const parsed: any[] = parseAllDocuments(outcome.yaml, KUBERNETES_YAML).map(d => d.toJS());
       const deployments = parsed.filter(o => o.kind === 'Deployment');
       for (const v of input.versions) {
         const d = deployments.find(o => o.metadata.name === `app-${v.name}`);

@@ -17,6 +17,7 @@ import {
   PrinterColumn, PrinterColumnType, Schema,
 } from '../../src';
 import { ManifestObject } from '../util/validate';
+import { KUBERNETES_YAML } from '../util/yaml';
 
 // ---------------------------------------------------------------------------------------------------------
 // Kubernetes' own rules, written independently of the library: the oracle deciding which inputs are valid
@@ -647,7 +648,7 @@ describe('CustomResource properties', () => {
       if (g.name !== undefined) expect(widget.metadata.name).toBe(g.name);
       expect(widget.metadata.namespace).toBe(g.scope === CustomResourceScope.CLUSTER ? undefined : 'ops');
       // each key appears once in the YAML document of the instance (a duplicate key would fail the parse)
-      const doc = parseAllDocuments(outcome.yaml, { version: '1.1', uniqueKeys: true }).find(d => d.toJS()?.kind === 'Widget')!;
+      const doc = parseAllDocuments(outcome.yaml, { ...KUBERNETES_YAML, uniqueKeys: true }).find(d => d.toJS()?.kind === 'Widget')!;
       expect(doc.errors).toEqual([]);
       expect(doc.toJS().metadata.labels ?? {}).toEqual(g.labels);
     }), runs(200)));

@@ -17,6 +17,7 @@ import { CustomResource, CustomResourceDefinition, Schema, UmbrellaChart, Versio
 import { canonical, helmTemplate, lintStrict, tmpdir } from '../helm/util';
 import { helmBinary } from '../util/helm';
 import { ManifestObject } from '../util/validate';
+import { KUBERNETES_YAML } from '../util/yaml';
 
 /** Strings YAML 1.1 or 1.2 would read as something else than a string. */
 const RETYPED = ['yes', 'no', 'on', 'off', 'y', 'n', 'true', 'null', '~', '1.0', '0123', '0o17', '0x1', '1e3', '.inf', '.nan', '12:30', '2019-07-03', ''];
@@ -157,7 +158,7 @@ describe('UmbrellaChart properties (with a real helm)', () => {
         const rendered = helmTemplate(dir, '--include-crds').map(r => r.object);
         expect(canonical(rendered)).toEqual(canonical(expected));
         // every value key given to a subchart is in values.yaml once, with its type (YAML 1.1, as Helm reads it)
-        const values = parse(fs.readFileSync(path.join(dir, 'values.yaml'), 'utf-8'), { version: '1.1', uniqueKeys: true });
+        const values = parse(fs.readFileSync(path.join(dir, 'values.yaml'), 'utf-8'), { ...KUBERNETES_YAML, uniqueKeys: true });
         for (const { name, values: v } of given) {
           for (const [k, value] of Object.entries(v)) expect({ name, k, value: values[name][k] }).toEqual({ name, k, value });
         }
@@ -212,7 +213,7 @@ describe('UmbrellaChart properties (with a real helm)', () => {
     const rendered = helmTemplate(dir).map(r => r.object);
     expect(rendered).toHaveLength(60);
     for (const cm of rendered) expect(RETYPED.map((_, j) => cm.data[`k${j}`])).toEqual(RETYPED);
-    const parsed = parse(fs.readFileSync(path.join(dir, 'values.yaml'), 'utf-8'), { version: '1.1', uniqueKeys: true });
+    const parsed = parse(fs.readFileSync(path.join(dir, 'values.yaml'), 'utf-8'), { ...KUBERNETES_YAML, uniqueKeys: true });
     for (let i = 0; i < 60; i++) {
       for (const [k, v] of Object.entries(values)) expect(parsed[`part-${i}`][k]).toBe(v);
     }

@@ -15,6 +15,7 @@ import {
   IpvsScheduler, IpvsSchedulerFlag, IpvsVirtualServer, KubeProxyConfiguration,
 } from '../../src';
 import { ManifestObject } from '../util/validate';
+import { KUBERNETES_YAML } from '../util/yaml';
 
 // ---------------------------------------------------------------------------------------------------------------
 // generators (plain data, so counterexamples print readably)
@@ -515,7 +516,7 @@ describe('IPVS properties', () => {
         const pod = outcome.objects.find(o => o.kind === 'DaemonSet')!.spec.template.spec;
         expect(pod.nodeSelector).toEqual(nodeSelector);
         // every value stays a string when read as YAML 1.1, as the apiserver does
-        const docs = outcome.yaml.split(/^---$/m).map(d => parse(d, { version: '1.1' }));
+        const docs = outcome.yaml.split(/^---$/m).map(d => parse(d, KUBERNETES_YAML));
         const ds = docs.find((d: any) => d?.kind === 'DaemonSet');
         expect(Object.values(ds.spec.template.spec.nodeSelector).every(v => typeof v === 'string')).toBe(true);
         const rules = outcome.objects.find(o => o.kind === 'ConfigMap')!.data['rules.ipvsadm'];

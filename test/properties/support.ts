@@ -9,6 +9,7 @@ import { Chart, Testing, Yaml } from 'cdk8s';
 import * as fc from 'fast-check';
 import { parseAllDocuments } from 'yaml';
 import { ManifestObject, validateObjects } from '../util/validate';
+import { KUBERNETES_YAML } from '../util/yaml';
 
 /** Bounded, reproducible runs: a fixed seed (override with FC_SEED) and a run count per property. */
 export function runs(numRuns: number): fc.Parameters<unknown> {
@@ -87,7 +88,7 @@ export function synthOrRefuse(build: () => Chart | Chart[]): Outcome {
   const bad = /\bundefined\b|\[object Object\]|\bNaN\b/.exec(yaml);
   if (bad) throw new Error(`synthesized YAML contains ${JSON.stringify(bad[0])}:\n${excerpt(yaml, bad.index)}`);
   // YAML 1.1 is what cdk8s writes and what Kubernetes' go-yaml reads (`yes`, `on`, `0123` are not strings there)
-  const parsed = parseAllDocuments(yaml, { version: '1.1' }).map(d => d.toJS());
+  const parsed = parseAllDocuments(yaml, KUBERNETES_YAML).map(d => d.toJS());
   expect(parsed).toEqual(JSON.parse(JSON.stringify(objects)));
   return { kind: 'valid', objects, yaml };
 }
