@@ -43,7 +43,7 @@ export interface PortPair {
 
 /** Checks kube-router options against the Service and returns the annotations. Internal. */
 export function kubeRouterAnnotations(r: Reporter, options: KubeRouterOptions,
-  service: { readonly externallyReachable: boolean; readonly ports: readonly PortPair[] }): Record<string, string> {
+  service: { readonly hasExternalIps: boolean; readonly ports: readonly PortPair[] }): Record<string, string> {
   const annotations: Record<string, string> = {};
   const scheduler = options.scheduler === undefined ? undefined
     : checkScheduler(r, 'scheduler', options.scheduler, KUBE_ROUTER_SCHEDULERS, 'kube-router');
@@ -52,7 +52,7 @@ export function kubeRouterAnnotations(r: Reporter, options: KubeRouterOptions,
   if (scheduler !== undefined) annotations[KUBE_ROUTER_SCHEDULER_ANNOTATION] = scheduler;
   if (flags.length > 0) annotations[KUBE_ROUTER_SCHEDFLAGS_ANNOTATION] = flags.join(',');
   if (options.directServerReturn) {
-    if (!service.externallyReachable) {
+    if (!service.hasExternalIps) {
       r.fail('directServerReturn', true, 'needs external IPs or a LoadBalancer Service: kube-router applies DSR to those IPs only');
     }
     checkSamePorts(r, 'directServerReturn', true, 'kube-router DSR (tunnel) cannot remap ports', service.ports);

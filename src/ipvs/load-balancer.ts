@@ -400,6 +400,8 @@ function reachability(shape: ServiceShape) {
   return {
     externallyReachable: shape.type === kplus.ServiceType.NODE_PORT || shape.type === kplus.ServiceType.LOAD_BALANCER
       || shape.externalIPs.length > 0,
+    // kube-router applies DSR to external and LoadBalancer IPs, not to node ports
+    hasExternalIps: shape.type === kplus.ServiceType.LOAD_BALANCER || shape.externalIPs.length > 0,
     ports: shape.ports,
   };
 }

@@ -271,6 +271,9 @@ describe('IpvsLoadBalancer', () => {
       expect(refusal({ selector: { app: 'web' }, ports: [{ port: 80 }], kubeRouter: { directServerReturn: true } })).toBe(
         '[test/lb] \'kubeRouter.directServerReturn\' (true) needs external IPs or a LoadBalancer Service: '
         + 'kube-router applies DSR to those IPs only');
+      // a node port is not such an IP
+      expect(refusal({ selector: { app: 'web' }, ports: [{ port: 80 }], serviceType: kplus.ServiceType.NODE_PORT, kubeRouter: { directServerReturn: true } }))
+        .toContain("'kubeRouter.directServerReturn' (true) needs external IPs or a LoadBalancer Service");
     });
 
     test.each([IpvsForwarding.GATEWAYING, IpvsForwarding.TUNNELING])('director %s with port != targetPort', forwarding => {
