@@ -89,7 +89,8 @@ export class ScaleTarget {
   }
 
   /**
-   * The pod spec as it will be synthesized (patches included), when the target is a cdk8s-plus workload.
+   * The pod spec as the request check reads it (container names and requests, init containers whole),
+   * patches included, when the target is a cdk8s-plus workload.
    * @internal
    */
   public _podSpec(): any | undefined {
@@ -97,10 +98,12 @@ export class ScaleTarget {
     if (!this.workload || !apiObject) return undefined;
     // A patch may add containers or requests: then only the rendered object tells. Unpatched, the
     // containers are read from the model: rendering costs a full resolve, and cdk8s-plus adds its `spread`
-    // anti-affinity terms again on every render of the pod spec.
+    // anti-affinity terms again on every render of the pod spec. Containers need only their requests
+    // (rendering each one's probes, env and security context cost more than the whole check); init
+    // containers are rendered, as whether they are sidecars is theirs to write.
     if (hasUserPatches(apiObject)) return apiObject.toJson()?.spec?.template?.spec;
     return {
-      containers: this.workload.containers.map(c => c._toKube()),
+      containers: this.workload.containers.map(c => ({ name: c.name, resources: { requests: requestsOf(c) } })),
       initContainers: this.workload.initContainers.map(c => c._toKube()),
     };
   }
@@ -117,4 +120,18 @@ export class ScaleTarget {
   public _toKube(): Record<string, string> {
     return { apiVersion: this.apiVersion, kind: this.kind, name: this.name };
   }
+}
+
+/**
+ * The `resources.requests` a cdk8s-plus container synthesizes, by resource name: cdk8s-plus-27's
+ * `Container._toKube()` writes a cpu, memory or ephemeral-storage request exactly when these are set (the
+ * values are not needed, only whether there is one). `test/autoscaling/requests.test.ts` holds it to the render.
+ */
+function requestsOf(container: kplus.Container): Record<string, true> {
+  const resources = container.resources;
+  const requests: Record<string, true> = {};
+  if (resources?.cpu?.request?.amount) requests.cpu = true;
+  if (resources?.memory?.request) requests.memory = true;
+  if (resources?.ephemeralStorage?.request) requests['ephemeral-storage'] = true;
+  return requests;
 }
