@@ -1,4 +1,5 @@
 import { k8s } from 'cdk8s-plus-27';
+import { isDns1123Label } from '../common';
 import { check, checkInteger, Problem } from './problem';
 import { formatQuantity, positiveQuantityProblem } from './quantity';
 
@@ -170,7 +171,6 @@ const FIELD: Record<MetricSourceType, string> = {
 
 // a resource name: an optional DNS-subdomain prefix and a qualified name (`cpu`, `nvidia.com/gpu`)
 const RESOURCE_NAME = /^(?:[a-z0-9]([-a-z0-9]*[a-z0-9])?(?:\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\/)?[A-Za-z0-9](?:[-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$/;
-const DNS_LABEL = /^[a-z0-9](?:[-a-z0-9]{0,61}[a-z0-9])?$/;
 
 /** What the apiserver's `IsValidPathSegmentName` refuses, for an error message. Internal. */
 export const PATH_SEGMENT_RULE = 'that is not "." or ".." and has no "/" or "%" (the apiserver uses it as a path segment)';
@@ -302,7 +302,7 @@ export class Metric {
         `${field}.metric.name`, this.name, `must be a non-empty metric name ${PATH_SEGMENT_RULE}`));
     }
     if (this.type === MetricSourceType.CONTAINER_RESOURCE) {
-      problems.push(...check(typeof this.container === 'string' && DNS_LABEL.test(this.container), `${field}.container`, this.container,
+      problems.push(...check(isDns1123Label(this.container), `${field}.container`, this.container,
         'must be a container name (a DNS label)'));
     }
     if (this.describedObject) {

@@ -5,3 +5,4 @@ export * from './warnings';
 export * from './patches';
 export * from './re2';
 export * from './props';
+export * from './names';

@@ -1,5 +1,5 @@
 import { IConstruct } from 'constructs';
-import { propError } from '../common';
+import { isDns1123Label, propError } from '../common';
 
 /**
  * The `apiVersion` of the charts an UmbrellaChart writes.
@@ -100,14 +100,12 @@ export interface ChartMetadata {
 export const CHART_YAML_KEYS = ['apiVersion', 'name', 'version', 'kubeVersion', 'description', 'type', 'keywords', 'home',
   'sources', 'dependencies', 'maintainers', 'icon', 'appVersion', 'deprecated', 'annotations'] as const;
 
-const DNS_1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
-
 /** The allowed text for chart and subchart names. */
 export const CHART_NAME_ALLOWED = 'must be a DNS-1123 label: at most 63 lowercase letters, digits and "-", starting and ending with a letter or digit';
 
 /** Whether `name` can name a chart (and its directory). */
 export function isChartName(name: unknown): name is string {
-  return typeof name === 'string' && name.length <= 63 && DNS_1123_LABEL.test(name);
+  return isDns1123Label(name);
 }
 
 /** Throws a prop error unless `name` is a valid chart name. */

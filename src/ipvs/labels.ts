@@ -1,7 +1,5 @@
 import { Reporter } from './report';
-
-const NAME = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
-const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+import { isLabelKey, isLabelValue } from '../common';
 
 /**
  * Checks labels as the apiserver's `ValidateLabels` does (a Service selector, a pod's nodeSelector): keys are an
@@ -11,14 +9,11 @@ const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0
 export function checkLabels(r: Reporter, prop: string, labels: Record<string, unknown>): void {
   for (const [key, value] of Object.entries(labels)) {
     if (typeof value !== 'string') r.fail(`${prop}["${key}"]`, value, 'must be a string');
-    const slash = key.lastIndexOf('/');
-    const prefix = slash >= 0 ? key.slice(0, slash) : undefined;
-    const name = slash >= 0 ? key.slice(slash + 1) : key;
-    if (!(name.length <= 63 && NAME.test(name)) || (prefix !== undefined && !(prefix.length <= 253 && DNS_SUBDOMAIN.test(prefix)))) {
+    if (!isLabelKey(key)) {
       r.fail(prop, key, 'has a key that is not a label key: an optional DNS subdomain prefix and "/", then at most 63 '
         + 'alphanumerics, "-", "_" or "." starting and ending alphanumeric');
     }
-    if (value !== '' && !(value.length <= 63 && NAME.test(value))) {
+    if (!isLabelValue(value)) {
       r.fail(`${prop}["${key}"]`, value, 'must be a label value: empty, or at most 63 alphanumerics, "-", "_" or "." '
         + 'starting and ending alphanumeric');
     }

@@ -1,6 +1,7 @@
 import { ApiObject, Duration, JsonPatch } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
+import { isDns1123Label } from '../common';
 import { checkDeployment, IpvsDirector, IpvsDirectorDeploymentOptions } from './director';
 import { cidrContains, hostCidr, isPort, parseCidr, parseIp } from './ip-address';
 import {
@@ -153,7 +154,6 @@ interface ServiceShape {
   readonly ports: Array<PortPair & { readonly protocol: string; readonly name?: string; readonly nodePort?: number }>;
 }
 
-const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 
 /**
  * IPVS load balancing from one object: the Service in front of the pods (or an existing Service fronted), with
@@ -321,7 +321,7 @@ function createService(scope: Construct, r: Reporter, props: IpvsLoadBalancerPro
   if (!types.includes(type)) r.fail('serviceType', type, `must be ${oneOf(types)}: an ExternalName Service has no virtual IP`);
   const ports = props.ports;
   if (!Array.isArray(ports) || ports.length === 0) r.fail('ports', ports, 'must list at least one port (or pass \'service\')');
-  if (props.serviceName !== undefined && (typeof props.serviceName !== 'string' || !DNS_LABEL.test(props.serviceName)
+  if (props.serviceName !== undefined && (typeof props.serviceName !== 'string' || !isDns1123Label(props.serviceName)
     || props.serviceName.length > 63)) {
     r.fail('serviceName', props.serviceName, 'must be a DNS label: lowercase letters, digits and \'-\', at most 63 characters');
   }
@@ -367,11 +367,11 @@ function checkShape(r: Reporter, props: IpvsLoadBalancerProps, shape: ServiceSha
       }
     }
     if (!['TCP', 'UDP', 'SCTP'].includes(p.protocol)) r.fail(`ports[${i}].protocol`, p.protocol, 'must be TCP, UDP or SCTP');
-    if (shape.ports.length > 1 && (typeof p.name !== 'string' || !DNS_LABEL.test(p.name))) {
+    if (shape.ports.length > 1 && !isDns1123Label(p.name)) {
       r.fail(`ports[${i}].name`, p.name, 'must be a DNS label: a Service with several ports names each of them');
     }
     // a name, even on a single port, is a DNS label for the apiserver
-    if (p.name !== undefined && p.name !== '' && (typeof p.name !== 'string' || !DNS_LABEL.test(p.name) || p.name.length > 63)) {
+    if (p.name !== undefined && p.name !== '' && !isDns1123Label(p.name)) {
       r.fail(`ports[${i}].name`, p.name, 'must be a DNS label: lowercase letters, digits and \'-\', at most 63 characters');
     }
     const key = `${p.port}/${p.protocol}`;

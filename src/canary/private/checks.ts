@@ -1,13 +1,10 @@
 import { isIP } from 'net';
 import { Duration } from 'cdk8s';
 import { IConstruct } from 'constructs';
-import { durationMillis, formatDuration, MAX_GO_DURATION_MS, propError, re2Problem, requireProp } from '../../common';
+import { durationMillis, formatDuration, isDns1123Label, isLabelKey, isLabelValue, MAX_GO_DURATION_MS, propError, re2Problem, requireProp } from '../../common';
 
-const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
-const DNS1035_LABEL = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
-const LABEL_NAME = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
-const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
-const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+export { isDns1035Label, isDns1123Label } from '../../common';
+
 // RFC 7230 token characters, lowercase only; a leading ':' for pseudo-headers such as ':authority'
 const HEADER_NAME = /^:?[a-z0-9!#$%&'*+.^_`|~-]+$/;
 
@@ -16,29 +13,12 @@ export function key(prop: string, k: string): string {
   return `${prop}[${JSON.stringify(k)}]`;
 }
 
-/** A DNS-1123 label (Kubernetes object names, subset names, namespaces). */
-export function isDns1123Label(value: unknown): value is string {
-  return typeof value === 'string' && value.length <= 63 && DNS1123_LABEL.test(value);
-}
-
-/** A DNS-1035 label (Service names). */
-export function isDns1035Label(value: unknown): value is string {
-  return typeof value === 'string' && value.length <= 63 && DNS1035_LABEL.test(value);
-}
-
 export function checkLabelKey(scope: IConstruct, prop: string, value: unknown): void {
-  const ok = typeof value === 'string' && (() => {
-    const parts = value.split('/');
-    if (parts.length > 2) return false;
-    const [prefix, name] = parts.length === 2 ? parts : [undefined, parts[0]];
-    if (prefix !== undefined && !(prefix.length <= 253 && DNS1123_SUBDOMAIN.test(prefix))) return false;
-    return name.length <= 63 && LABEL_NAME.test(name);
-  })();
-  requireProp(ok, scope, prop, value, 'must be a Kubernetes label key (an optional DNS subdomain prefix and "/", then 1-63 alphanumerics, "-", "_", ".")');
+  requireProp(isLabelKey(value), scope, prop, value, 'must be a Kubernetes label key (an optional DNS subdomain prefix and "/", then 1-63 alphanumerics, "-", "_", ".")');
 }
 
 export function checkLabelValue(scope: IConstruct, prop: string, value: unknown): void {
-  requireProp(typeof value === 'string' && value.length <= 63 && LABEL_VALUE.test(value), scope, prop, value,
+  requireProp(isLabelValue(value), scope, prop, value,
     'must be a Kubernetes label value (at most 63 alphanumerics, "-", "_", ".", starting and ending alphanumeric)');
 }
 
@@ -106,7 +86,7 @@ function dnsLabelsProblem(labels: string[]): string | undefined {
   if (/^[0-9]+$/.test(top)) return `its top-level label "${top}" is all digits`;
   for (const [i, label] of labels.entries()) {
     if (i === labels.length - 1 && label === '' && i > 0) return undefined;
-    if (label.length > 63 || !DNS1123_LABEL.test(label)) return `its label "${label}" is not a lowercase DNS-1123 label`;
+    if (!isDns1123Label(label)) return `its label "${label}" is not a lowercase DNS-1123 label`;
   }
   return undefined;
 }
@@ -133,8 +113,8 @@ export function gatewayProblem(gateway: string): string | undefined {
   const slash = gateway.indexOf('/');
   if (slash < 0) return gateway.length > 0 && gateway.length <= 255 ? dnsLabelsProblem(gateway.split('.')) : 'is empty or longer than 255 characters';
   const [namespace, name] = [gateway.slice(0, slash), gateway.slice(slash + 1)];
-  if (!DNS1123_LABEL.test(namespace) || namespace.length > 63) return `its namespace "${namespace}" is not a DNS-1123 label`;
-  if (!DNS1123_LABEL.test(name) || name.length > 63) return `its name "${name}" is not a DNS-1123 label`;
+  if (!isDns1123Label(namespace)) return `its namespace "${namespace}" is not a DNS-1123 label`;
+  if (!isDns1123Label(name)) return `its name "${name}" is not a DNS-1123 label`;
   return undefined;
 }
 
