@@ -598,7 +598,9 @@ function metadataProblems(metadata: any, scope: CustomResourceScope): string[] {
     for (const [k, v] of Object.entries(map)) {
       const at = `metadata.${field}[${JSON.stringify(k)}]`;
       if (!isQualifiedName(k)) messages.push(propMessage(at, k, `has a key that ${keyRule}`));
-      if (typeof v !== 'string') {messages.push(propMessage(at, v, 'must be a string'));} else if (field === 'labels' && !isLabelValue(v)) {
+      if (typeof v !== 'string') {
+        messages.push(propMessage(at, v, 'must be a string'));
+      } else if (field === 'labels' && !isLabelValue(v)) {
         messages.push(propMessage(at, v, 'must be a label value: empty, or at most 63 letters, digits, "-", "_" and ".", starting and ending with a letter or digit'));
       }
     }
