@@ -1,5 +1,5 @@
 import { k8s } from 'cdk8s-plus-27';
-import { isDns1123Label } from '../common';
+import { isDns1123Label, isPathSegmentName, PATH_SEGMENT_RULE } from '../common';
 import { check, checkInteger, Problem } from './problem';
 import { formatQuantity, positiveQuantityProblem } from './quantity';
 
@@ -171,17 +171,6 @@ const FIELD: Record<MetricSourceType, string> = {
 
 // a resource name: an optional DNS-subdomain prefix and a qualified name (`cpu`, `nvidia.com/gpu`)
 const RESOURCE_NAME = /^(?:[a-z0-9]([-a-z0-9]*[a-z0-9])?(?:\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\/)?[A-Za-z0-9](?:[-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$/;
-
-/** What the apiserver's `IsValidPathSegmentName` refuses, for an error message. Internal. */
-export const PATH_SEGMENT_RULE = 'that is not "." or ".." and has no "/" or "%" (the apiserver uses it as a path segment)';
-
-/**
- * Whether the apiserver takes a name as a path segment (apimachinery `IsValidPathSegmentName`): metric names
- * and the kind and name of object references. Internal.
- */
-export function isPathSegmentName(name: string): boolean {
-  return name !== '.' && name !== '..' && !name.includes('/') && !name.includes('%');
-}
 
 /**
  * A metric the autoscaler scales on. The replica count it asks for is

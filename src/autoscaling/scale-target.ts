@@ -1,8 +1,8 @@
 import { ApiObject } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
-import { AutoscalingObjectReference, isPathSegmentName, PATH_SEGMENT_RULE } from './metric';
+import { AutoscalingObjectReference } from './metric';
 import { check, Problem } from './problem';
-import { hasUserPatches } from '../common/patches';
+import { hasUserPatches, isPathSegmentName, PATH_SEGMENT_RULE } from '../common';
 
 /**
  * What an autoscaler scales (`spec.scaleTargetRef`): a cdk8s-plus Deployment or StatefulSet, or any

@@ -33,3 +33,14 @@ export function isLabelKey(value: unknown): value is string {
 export function isLabelValue(value: unknown): value is string {
   return typeof value === 'string' && (value === '' || (value.length <= 63 && QUALIFIED_NAME.test(value)));
 }
+
+/** What the apiserver's `IsValidPathSegmentName` refuses, for an error message. */
+export const PATH_SEGMENT_RULE = 'that is not "." or ".." and has no "/" or "%" (the apiserver uses it as a path segment)';
+
+/**
+ * Whether the apiserver takes a name as a path segment (apimachinery `IsValidPathSegmentName`): metric names
+ * and the kind and name of object references.
+ */
+export function isPathSegmentName(name: string): boolean {
+  return name !== '.' && name !== '..' && !name.includes('/') && !name.includes('%');
+}

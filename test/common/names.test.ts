@@ -1,4 +1,4 @@
-import { isDns1035Label, isDns1123Label, isDns1123Subdomain, isLabelKey, isLabelValue } from '../../src/common';
+import { isDns1035Label, isDns1123Label, isDns1123Subdomain, isLabelKey, isLabelValue, isPathSegmentName } from '../../src/common';
 
 describe('Kubernetes name rules', () => {
   test('DNS-1123 and DNS-1035 labels', () => {
@@ -18,5 +18,10 @@ describe('Kubernetes name rules', () => {
     expect(['', 'a/b/c', 'Example.com/x', 'x/', '/x', 'a b', `${'a'.repeat(64)}`, '{{ x }}'].map(isLabelKey)).toEqual(Array(8).fill(false));
     expect(['', 'v1', 'A.b_c-1'].map(isLabelValue)).toEqual([true, true, true]);
     expect(['-v', 'v-', 'a b', 'line\nbreak', 'a'.repeat(64), 1].map(isLabelValue)).toEqual(Array(6).fill(false));
+  });
+
+  test('path segment names', () => {
+    expect(['requests', 'http_requests', 'a.b', 'Mixed:Case'].map(isPathSegmentName)).toEqual([true, true, true, true]);
+    expect(['.', '..', 'a/b', '50%'].map(isPathSegmentName)).toEqual([false, false, false, false]);
   });
 });
