@@ -5,7 +5,7 @@ import { BACKEND_AUTOSCALING, buildBackend } from '../../examples/backend';
 import { HpaSimulator, SyncSample } from '../../src';
 import { ofKind, synthValid } from '../util/validate';
 
-const README = path.join(__dirname, '..', '..', 'README.md');
+const README = path.join(__dirname, '..', '..', 'docs', 'autoscaling.md');
 
 /** The text between `<!-- begin:<id> -->` and `<!-- end:<id> -->` in the README, without the code fence. */
 function readmeBlock(id: string): string {

@@ -41,7 +41,7 @@ describe('toMermaid()', () => {
 });
 
 describe('README', () => {
-  const readme = fs.readFileSync(path.join(__dirname, '../../README.md'), 'utf-8');
+  const readme = fs.readFileSync(path.join(__dirname, '../../docs/canary.md'), 'utf-8');
 
   /** The text between `<!-- begin:id -->` and `<!-- end:id -->`, without the code fence. */
   function block(id: string): string {

@@ -3,7 +3,7 @@ import { CanaryService, LoadBalancerSettings } from '../../src';
 
 /**
  * The seed example: Istio bookinfo's `reviews` service, v1 and v2 at 75/25, per-subset load balancing and
- * a source-label rule. The lines between the markers are the README's example, word for word.
+ * a source-label rule. The lines between the markers are the canary guide's example (docs/canary.md), word for word.
  */
 export function buildReviews(chart: Chart): CanaryService {
   // begin:readme

@@ -9,7 +9,7 @@ const ROOT = path.resolve(__dirname, '..', '..');
 
 /** The text between `<!-- begin:<id> -->` and `<!-- end:<id> -->` in the README, without its code fence. */
 function readmeBlock(id: string): string {
-  const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf-8');
+  const readme = fs.readFileSync(path.join(ROOT, 'docs', 'custom-resources.md'), 'utf-8');
   const m = new RegExp(`<!-- begin:${id} -->\\n\`\`\`\\w*\\n([\\s\\S]*?)\`\`\`\\n<!-- end:${id} -->`).exec(readme);
   if (!m) throw new Error(`README.md has no block ${id}`);
   return m[1];

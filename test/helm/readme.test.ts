@@ -7,7 +7,7 @@ import * as path from 'path';
 import { lintStrict, shopCharts, synthUmbrella } from './util';
 import { UmbrellaChart, VersioningStrategy } from '../../src/helm';
 
-const README = path.resolve(__dirname, '..', '..', 'README.md');
+const README = path.resolve(__dirname, '..', '..', 'docs', 'helm.md');
 
 /** The README example: the shop's three charts as an umbrella chart. */
 export function readmeBlocks(): Record<string, string> {

@@ -13,7 +13,7 @@ import { stringify } from 'yaml';
 import * as lib from '../../src';
 import { ManifestObject, synthValid } from '../util/validate';
 
-const README = path.join(__dirname, '..', '..', 'README.md');
+const README = path.join(__dirname, '..', '..', 'docs', 'ipvs.md');
 const TRAFFIC: lib.IpvsTrafficProfile = { inPackets: 6, outPackets: 4, inBytes: 420, outBytes: 1380 };
 const CONNECTIONS = 11;
 
