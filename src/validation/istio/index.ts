@@ -1,0 +1,4 @@
+import { ObjectValidator } from '../validator';
+
+/** The istio validators, keyed by `apiVersion/kind` (`apps/v1/Deployment`). */
+export const VALIDATORS: Record<string, ObjectValidator> = {};
