@@ -5,31 +5,53 @@ import { validateObject } from './index';
 import { Problem, ProblemSeverity } from './problem';
 
 /**
- * Maps a Problem's JSON path in the rendered object to the prop that produced it
+ * Maps a Problem's JSON path in one rendered object to the prop that produced it
  * (`spec.http[0].retries.retryOn` → `defaultRoute.retries.retryOn`), or undefined to report the JSON path.
  */
-export type PropMapper = (jsonPath: string) => string | undefined;
+export type PropMapper = (obj: ApiObject, jsonPath: string) => string | undefined;
+
+/** Constructs that validate the objects below them; an outer one leaves their subtrees to them. */
+const validatingScopes = new WeakSet<IConstruct>();
 
 /** The message a construct reports for a Problem: `'prop' (value) must … [rule]`, the prop mapped where it can be. */
-export function problemMessage(problem: Problem, propOf?: PropMapper): string {
-  const prop = propOf?.(problem.path) ?? (problem.path === '' ? '(object)' : problem.path);
-  return `${propMessage(prop, problem.value, problem.message)} [${problem.rule}]`;
+export function problemMessage(problem: Problem, prop?: string): string {
+  const name = prop ?? (problem.path === '' ? '(object)' : problem.path);
+  return `${propMessage(name, problem.value, problem.message)} [${problem.rule}]`;
 }
 
 /**
- * Validates what `obj` renders to at synth, after every escape-hatch edit: errors fail the synth with the
- * construct path, warnings are recorded on `scope` (see `addWarning`).
+ * At synth, validates every ApiObject below `scope` as rendered (after every escape-hatch edit) with the
+ * validation layer, once per object: errors fail the synth under the construct path, warnings are recorded
+ * on `scope` (`addWarning`). Objects below a nested construct that validates its own are left to it. Call it
+ * once, in the constructor of each construct that writes objects.
  */
-export function validateRendered(scope: IConstruct, obj: ApiObject, propOf?: PropMapper): void {
+export function validateWrittenObjects(scope: IConstruct, propOf?: PropMapper): void {
+  validatingScopes.add(scope);
   scope.node.addValidation({
     validate: () => {
       const errors: string[] = [];
-      for (const problem of validateObject(obj.toJson())) {
-        const message = problemMessage(problem, propOf);
-        if (problem.severity === ProblemSeverity.ERROR) errors.push(message);
-        else addWarning(scope, message);
+      for (const obj of ownApiObjects(scope)) {
+        const where = obj.node.path === scope.node.path ? '' : `${obj.kind} ${obj.name}: `;
+        for (const problem of validateObject(obj.toJson())) {
+          const message = where + problemMessage(problem, propOf?.(obj, problem.path));
+          if (problem.severity === ProblemSeverity.ERROR) errors.push(message);
+          else addWarning(scope, message);
+        }
       }
       return errors;
     },
   });
+}
+
+/** The ApiObjects below `scope`, not descending into nested constructs that validate their own. */
+function ownApiObjects(scope: IConstruct): ApiObject[] {
+  const found: ApiObject[] = [];
+  const visit = (c: IConstruct) => {
+    if (c instanceof ApiObject) found.push(c);
+    for (const child of c.node.children) {
+      if (!validatingScopes.has(child)) visit(child);
+    }
+  };
+  visit(scope);
+  return found;
 }
