@@ -11,7 +11,10 @@ const project = new cdk8s.ConstructLibraryCdk8s({
   keywords: ['cdk8s', 'kubernetes', 'istio', 'canary', 'hpa', 'ipvs', 'crd', 'helm'],
   packageManager: javascript.NodePackageManager.NPM,
   projenrcTs: true,
-  minNodeVersion: '20.0.0',
+  // Node 22 and 24 are the supported releases (20 is past its end of life); CI runs the suite on both
+  minNodeVersion: '22.0.0',
+  // experimental until a 1.0 release
+  stability: 'experimental',
   jsiiVersion: '~6.0.0',
   typescriptVersion: '~6.0.0',
 
@@ -106,7 +109,7 @@ project.addTask('import', {
 project.tasks.tryFind('docgen')!.reset('jsii-docgen -o API.md --split-by-submodule');
 
 project.addTask('example', {
-  description: 'Compile the library and synthesize the example app (examples/) into dist/',
+  description: 'Compile the library and synthesize the example app (examples/) into examples/dist/ (dist/ holds the jsii bindings)',
   steps: [
     { spawn: 'compile' },
     { exec: 'mkdir -p examples/node_modules && ln -sfn ../.. examples/node_modules/cdk8s-patterns' },

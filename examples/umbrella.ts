@@ -4,7 +4,7 @@ import { UmbrellaChart, VersioningStrategy } from 'cdk8s-patterns';
 /**
  * Packages the shop as one Helm umbrella chart: one subchart per cdk8s chart of the app, each switchable with
  * `--set <chart>.enabled=false`. Call it last in `buildShop`, once every chart exists; `main.ts` writes it
- * after `app.synth()` (`UmbrellaChart.synthAll(app)`), into `dist/helm/shop/`.
+ * after `app.synth()` (`UmbrellaChart.synthAll(app)`), into `examples/dist/helm/shop/`.
  */
 export function packageShop(app: App, charts: Chart[] = app.charts): UmbrellaChart {
   const umbrella = new UmbrellaChart(app, 'umbrella', {

@@ -1,4 +1,4 @@
-// Run by .ci/run after `npm run example`: the files `cdk8s synth` wrote to dist/ with the compiled
+// Run by .ci/run after `npm run example`: the files `cdk8s synth` wrote to examples/dist/ with the compiled
 // package must pass the shared validation and equal what the same app synthesizes from source.
 import * as fs from 'fs';
 import * as path from 'path';
@@ -6,7 +6,7 @@ import { parseAllDocuments } from 'yaml';
 import { listFiles, synthExample } from './util/example';
 import { ManifestObject, validateObjects } from './util/validate';
 
-const DIST = path.resolve(__dirname, '..', 'dist');
+const DIST = path.resolve(__dirname, '..', 'examples', 'dist');
 
 test('npm run example wrote valid manifests identical to the in-process synth', () => {
   const written = listFiles(DIST).filter(f => f.endsWith('.k8s.yaml'));
