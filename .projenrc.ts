@@ -100,6 +100,9 @@ project.eslint?.addOverride({
 
 project.package.addField('types', 'lib/src/index.d.ts');
 
+// The tarball holds what a user needs: lib/, .jsii, README, docs, API docs, LICENSE (test/package/tarball.test.ts).
+project.npmignore?.exclude('/.cache/', '/bench/', '/examples/', '/.ci/', '/imports/', '/projenrc/', '/test-reports/', '/.eslintrc.json', '/package-lock.json');
+
 project.addTask('import', {
   description: 'Regenerate imports/ (Istio networking v1 bindings) from the pinned Istio CRDs; ISTIO_CRDS=<file> reads a local copy',
   exec: 'ts-node --project projenrc/tsconfig.json projenrc/import-istio.ts',
