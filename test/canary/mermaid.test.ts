@@ -58,7 +58,8 @@ describe('README', () => {
   test('shows the example code word for word', () => {
     const source = fs.readFileSync(path.join(__dirname, 'reviews.ts'), 'utf-8');
     const code = /\/\/ begin:readme\n([\s\S]*?)\s*\/\/ end:readme/.exec(source)![1].replace(/^ {2}/gm, '');
-    expect(block('canary-code')).toBe(`${code}\n`);
+    // the guide's block imports what it uses (test/docs/samples.test.ts runs it); the rest is this code
+    expect(block('canary-code').replace(/^(import .*\n)+\n/, '')).toBe(`${code}\n`);
   });
 
   test('shows the DestinationRule and VirtualService it produces', () => {

@@ -3,6 +3,8 @@
  * the same way) holds only what a user needs.
  */
 import { execFileSync } from 'child_process';
+import * as fs from 'fs';
+import * as path from 'path';
 import { ensureCompiled, ROOT } from '../util/compiled';
 
 interface PackedFile { readonly path: string; readonly size: number }
@@ -49,9 +51,11 @@ describe('npm pack', () => {
   });
 });
 
+const LOCK = JSON.parse(fs.readFileSync(path.join(ROOT, 'package-lock.json'), 'utf-8'));
+
 /** A file of a bundled runtime dependency or of a package one needs (npm bundles those too); never a dev one. */
 function isRuntimeDependency(p: string): boolean {
   const m = /^node_modules\/((@[^/]+\/)?[^/]+)\//.exec(p);
-  const entry = m && require('../../package-lock.json').packages[`node_modules/${m[1]}`];
+  const entry = m && LOCK.packages[`node_modules/${m[1]}`];
   return !!entry && entry.dev !== true;
 }
