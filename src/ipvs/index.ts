@@ -9,6 +9,7 @@ export type { IpvsTrafficProfile } from './stats';
 export { IpvsMetrics } from './observability';
 export type { IpvsStatsColumnMetric } from './observability';
 export { KubeProxyConfiguration } from './kube-proxy-configuration';
+export { KubeProxyMode } from './kube-proxy-mode';
 export type { KubeProxyConfigurationProps } from './kube-proxy-configuration';
 export type { KubeRouterOptions } from './kube-router';
 export { IpvsDirector } from './director';

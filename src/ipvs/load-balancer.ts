@@ -8,11 +8,12 @@ import {
   checkIp, checkVirtualServer, IpvsForwarding, IpvsProtocol, IpvsRealServer, IpvsVirtualServer,
 } from './ipvsadm-rules';
 import { KubeProxyConfiguration, KubeProxyConfigurationProps, kubeProxyDocument } from './kube-proxy-configuration';
+import { KubeProxyMode } from './kube-proxy-mode';
 import { checkSamePorts, kubeRouterAnnotations, KubeRouterOptions, PortPair } from './kube-router';
-import { kubernetesMinor, warnIfIpvsModeDeprecated } from './kubernetes-version';
+import { kubernetesMinor, warnIfAssumedIpvsMode } from './kubernetes-version';
 import { checkLabels } from './labels';
 import { IpvsPersistence, persistenceSeconds } from './persistence';
-import { collectFailure, constructReporter, Reporter, validationReporter } from './report';
+import { collectFailure, constructReporter, Reporter, silenced, validationReporter } from './report';
 import { IpvsScheduler, IpvsSchedulerFlag, oneOf } from './scheduler';
 
 /** `spec.externalTrafficPolicy`: whether external traffic may hop to pods on other nodes. */
@@ -220,10 +221,10 @@ export class IpvsLoadBalancer extends Construct {
     const l2 = props.l2Announcement ?? false;
     const kubeProxyProps = props.kubeProxy && {
       ...props.kubeProxy,
-      l2Announcement: l2 || props.kubeProxy.l2Announcement,
+      l2Announcement: l2 || props.kubeProxy.l2Announcement ? true : props.kubeProxy.l2Announcement,
       kubernetesVersion: props.kubeProxy.kubernetesVersion ?? props.kubernetesVersion,
     };
-    if (kubeProxyProps) kubeProxyDocument(r.child('kubeProxy'), kubeProxyProps);
+    if (kubeProxyProps) kubeProxyDocument(silenced(r.child('kubeProxy')), kubeProxyProps);
 
     if (props.director) checkIp(r, 'director.address', props.director.address);
 
@@ -239,11 +240,13 @@ export class IpvsLoadBalancer extends Construct {
     if (kubeProxyProps) {
       this.kubeProxyConfiguration = new KubeProxyConfiguration(this, 'KubeProxy', {
         ...kubeProxyProps,
-        excludeCidrs: withDirectorAddress(kubeProxyProps.excludeCidrs, props.director?.address),
+        // only IPVS mode cleans up virtual servers it did not make; iptables and nftables leave the director's alone
+        excludeCidrs: (kubeProxyProps.mode ?? KubeProxyMode.IPVS) === KubeProxyMode.IPVS
+          ? withDirectorAddress(kubeProxyProps.excludeCidrs, props.director?.address) : kubeProxyProps.excludeCidrs,
       });
       this.kubeProxyConfigMap = this.kubeProxyConfiguration.configMap;
     } else if (!props.kubeRouter) {
-      warnIfIpvsModeDeprecated(r, 'kubernetesVersion', props.kubernetesVersion);
+      warnIfAssumedIpvsMode(r, 'kubernetesVersion', props.kubernetesVersion);
       if (l2) {
         r.warn('\'l2Announcement\' needs kube-proxy\'s ipvs.strictARP: true in IPVS mode; pass \'kubeProxy\' to emit it, '
           + 'or check kube-system/kube-proxy');

@@ -68,3 +68,8 @@ export function collectFailure(checks: () => void): string[] {
     throw e;
   }
 }
+
+/** The same reporter with warnings dropped: for a pre-check whose construct warns again itself. */
+export function silenced(r: Reporter): Reporter {
+  return { ...r, warn: () => undefined, child: prefix => silenced(r.child(prefix)) };
+}

@@ -1,7 +1,7 @@
 import { Duration, Testing } from 'cdk8s';
 import { parse } from 'yaml';
 import { refusalOf, warningsPrintedBy } from './helpers';
-import { IpvsScheduler, KubeProxyConfiguration, KubeProxyConfigurationProps } from '../../src';
+import { IpvsScheduler, KubeProxyConfiguration, KubeProxyConfigurationProps, KubeProxyMode } from '../../src';
 import { warningsOf } from '../../src/common/warnings';
 import { only, synthValid } from '../util/validate';
 
@@ -210,22 +210,140 @@ describe('KubeProxyConfiguration', () => {
     });
   });
 
-  describe('IPVS mode deprecation', () => {
-    test.each(['1.35', 'v1.35.0', '1.36.1', '1.40.0-rc.1'])('GIVEN Kubernetes %s THEN a warning, not a refusal', version => {
+  describe('every mode at every boundary of kube-proxy\'s timeline (KEP-3866 nftables, KEP-5495 IPVS)', () => {
+    const ALPHA = 'kube-proxy\'s nftables mode is alpha on 1.29 (\'kubernetesVersion\' is "1.29"); it is GA from 1.33';
+    const BETA = 'kube-proxy\'s nftables mode is beta on 1.31 (\'kubernetesVersion\' is "1.31"); it is GA from 1.33';
+    const deprecated = (v: string, gated: boolean) => `kube-proxy's IPVS mode is deprecated since Kubernetes 1.35 ('kubernetesVersion' is "${v}")`
+      + (gated ? ', behind the KubeProxyIPVS gate since 1.37 (off by default from 1.40)' : '')
+      + ' and removed in 1.43; the nftables mode (GA since 1.33) is its successor: plan the move to "mode: nftables" '
+      + '(NftablesMigrationReport lists what changes). kube-router and the standalone IpvsDirector use the kernel\'s IPVS '
+      + 'directly and are not affected.';
+    const NFT_GATE_OFF = (v: string) => `'featureGates' ({}) must set NFTablesProxyMode: true for "nftables" mode on ${v}, where it `
+      + `is alpha and off by default ('kubernetesVersion' is "${v}"); it is beta and on by default from 1.31`;
+    const IPVS_GATE_OFF = (v: string) => `'featureGates' ({}) must set KubeProxyIPVS: true for "ipvs" mode on ${v}, where the gate `
+      + `is off by default ('kubernetesVersion' is "${v}"); better, move to "nftables" before 1.43 removes IPVS mode`;
+
+    type Outcome = { ok: string[] } | { refused: string };
+    // [version, mode, feature gates, outcome: the warnings it gives, or the refusal]
+    const CASES: Array<[string, KubeProxyMode, Record<string, boolean>, Outcome]> = [
+      ['1.28', KubeProxyMode.IPTABLES, {}, { ok: [] }],
+      ['1.28', KubeProxyMode.IPVS, {}, { ok: [] }],
+      ['1.28', KubeProxyMode.NFTABLES, { NFTablesProxyMode: true },
+        { refused: '\'mode\' ("nftables") needs Kubernetes 1.29 or later (\'kubernetesVersion\' is "1.28"): use "iptables" or "ipvs" there' }],
+      ['1.29', KubeProxyMode.NFTABLES, {}, { refused: NFT_GATE_OFF('1.29') }],
+      ['1.29', KubeProxyMode.NFTABLES, { NFTablesProxyMode: true }, { ok: [ALPHA] }],
+      ['1.31', KubeProxyMode.NFTABLES, {}, { ok: [BETA] }],
+      ['1.31', KubeProxyMode.NFTABLES, { NFTablesProxyMode: false },
+        { refused: '\'featureGates\' ({"NFTablesProxyMode":false}) must not set NFTablesProxyMode: false in "nftables" mode (\'kubernetesVersion\' is "1.31")' }],
+      ['1.33', KubeProxyMode.NFTABLES, {}, { ok: [] }],
+      ['1.33', KubeProxyMode.IPVS, {}, { ok: [] }],
+      ['1.35', KubeProxyMode.IPVS, {}, { ok: [deprecated('1.35', false)] }],
+      ['1.37', KubeProxyMode.IPVS, {}, { ok: [deprecated('1.37', true)] }],
+      ['1.37', KubeProxyMode.IPVS, { KubeProxyIPVS: false },
+        { refused: '\'featureGates\' ({"KubeProxyIPVS":false}) must not set KubeProxyIPVS: false in "ipvs" mode (\'kubernetesVersion\' is "1.37"): kube-proxy would not start' }],
+      ['1.40', KubeProxyMode.IPVS, {}, { refused: IPVS_GATE_OFF('1.40') }],
+      ['1.40', KubeProxyMode.IPVS, { KubeProxyIPVS: true }, { ok: [deprecated('1.40', true)] }],
+      ['1.40', KubeProxyMode.NFTABLES, {}, { ok: [] }],
+      ['1.40', KubeProxyMode.IPTABLES, {}, { ok: [] }],
+      ['1.43', KubeProxyMode.IPVS, { KubeProxyIPVS: true },
+        { refused: '\'mode\' ("ipvs") is removed from kube-proxy in Kubernetes 1.43 (\'kubernetesVersion\' is "1.43"): use "nftables" (see NftablesMigrationReport for what changes), or kube-router or an IpvsDirector for IPVS itself' }],
+      ['1.43', KubeProxyMode.NFTABLES, {}, { ok: [] }],
+    ];
+
+    test.each(CASES)('GIVEN Kubernetes %s and mode %s with gates %j', (version, mode, featureGates, outcome) => {
       const chart = Testing.chart();
-      const printed = warningsPrintedBy(() => new KubeProxyConfiguration(chart, 'kp', { kubernetesVersion: version }));
-      const expected = `[test/kp] kube-proxy's IPVS mode is deprecated since Kubernetes 1.35 ('kubernetesVersion' is "${version}") `
-        + 'and will be removed in a later release; the nftables mode (GA since 1.33) is its successor: plan the move to '
-        + '"mode: nftables". kube-router and the standalone IpvsDirector use the kernel\'s IPVS directly and are not affected.';
-      expect(warningsOf(chart)).toEqual([expected]);
-      expect(printed).toEqual([`[WARNING] ${expected}`]);
-      expect(only(synthValid(chart), 'ConfigMap').metadata.name).toBe('kube-proxy');
+      const props = { kubernetesVersion: version, mode, ...(Object.keys(featureGates).length ? { featureGates } : {}) };
+      if ('refused' in outcome) {
+        expect(refusalOf(() => new KubeProxyConfiguration(chart, 'kp', props))).toBe(`[test/kp] ${outcome.refused}`);
+        return;
+      }
+      const printed = warningsPrintedBy(() => new KubeProxyConfiguration(chart, 'kp', props));
+      expect(warningsOf(chart)).toEqual(outcome.ok.map(w => `[test/kp] ${w}`));
+      expect(printed).toEqual(outcome.ok.map(w => `[WARNING] [test/kp] ${w}`));
+      const doc = parse(only(synthValid(chart), 'ConfigMap').data['config.conf']);
+      expect(doc.mode).toBe(mode);
+      expect(Object.keys(doc).filter(k => ['iptables', 'ipvs', 'nftables'].includes(k))).toEqual([mode]);
     });
 
-    test.each(['1.33', 'v1.34.4'])('GIVEN Kubernetes %s THEN no warning', version => {
-      const chart = Testing.chart();
-      expect(warningsPrintedBy(() => new KubeProxyConfiguration(chart, 'kp', { kubernetesVersion: version }))).toEqual([]);
-      expect(warningsOf(chart)).toEqual([]);
+    test.each([['1.28', 'iptables'], ['1.39', 'iptables'], ['1.40', 'nftables'], ['v1.43.0', 'nftables']])(
+      'GIVEN Kubernetes %s THEN an empty mode means %s', (version, mode) => {
+        expect(KubeProxyConfiguration.defaultMode(version)).toBe(mode);
+      });
+  });
+
+  describe('mode-specific fields', () => {
+    test('GIVEN nftables with masquerading THEN they land under nftables, with the sync periods', () => {
+      const kp = new KubeProxyConfiguration(Testing.chart(), 'kp', {
+        mode: KubeProxyMode.NFTABLES, masqueradeAll: true, masqueradeBit: 14, syncPeriod: Duration.seconds(10),
+      });
+      expect(kp.document.nftables).toEqual({ masqueradeAll: true, masqueradeBit: 14, minSyncPeriod: '0s', syncPeriod: '10s' });
+      expect(kp.document.ipvs).toBeUndefined();
+    });
+
+    test('GIVEN iptables with localhostNodePorts THEN it lands under iptables', () => {
+      const kp = new KubeProxyConfiguration(Testing.chart(), 'kp', { mode: KubeProxyMode.IPTABLES, localhostNodePorts: false });
+      expect(kp.document.iptables).toEqual({ localhostNodePorts: false, minSyncPeriod: '0s', syncPeriod: '30s' });
+    });
+
+    test.each([
+      [{ mode: KubeProxyMode.NFTABLES, scheduler: IpvsScheduler.WEIGHTED_ROUND_ROBIN }, '\'scheduler\' ("wrr") is an IPVS-mode setting and does nothing in "nftables" mode'],
+      [{ mode: KubeProxyMode.IPTABLES, strictArp: true }, '\'strictArp\' (true) is an IPVS-mode setting and does nothing in "iptables" mode'],
+      [{ masqueradeAll: true }, '\'masqueradeAll\' (true) is an iptables/nftables setting and does nothing in "ipvs" mode'],
+      [{ mode: KubeProxyMode.NFTABLES, localhostNodePorts: true }, '\'localhostNodePorts\' (true) is iptables-only: nftables mode never answers NodePorts on 127.0.0.1'],
+      [{ mode: KubeProxyMode.NFTABLES, masqueradeBit: 32 }, '\'masqueradeBit\' (32) must be an integer from 0 to 31'],
+      [{ mode: 'userspace' as KubeProxyMode }, '\'mode\' ("userspace") must be "iptables", "ipvs", "nftables"'],
+      [{ bindAddress: '0.0.0.0:80' }, '\'bindAddress\' ("0.0.0.0:80") must be an IP address such as 0.0.0.0 or ::'],
+      [{ featureGates: { KubeProxyIPVS: 'yes' as unknown as boolean } }, '\'featureGates["KubeProxyIPVS"]\' ("yes") must be true or false'],
+    ])('refuses %j', (props, message) => {
+      expect(refusalOf(() => new KubeProxyConfiguration(Testing.chart(), 'kp', props))).toBe(`[test/kp] ${message}`);
+    });
+  });
+
+  describe('starting from the cluster\'s own config.conf (as kubeadm wrote it)', () => {
+    const KUBEADM = [
+      'apiVersion: kubeproxy.config.k8s.io/v1alpha1',
+      'kind: KubeProxyConfiguration',
+      'bindAddress: 0.0.0.0',
+      'clientConnection:',
+      '  kubeconfig: /var/lib/kube-proxy/kubeconfig.conf',
+      '  qps: 0',
+      'clusterCIDR: 192.168.0.0/16',
+      'conntrack:',
+      '  maxPerCore: null',
+      'featureGates: {}',
+      'mode: ""',
+      'ipvs:',
+      '  excludeCIDRs: null',
+      '  scheduler: ""',
+      '',
+    ].join('\n');
+
+    test('GIVEN kubeadm\'s config as base THEN its fields survive and the props win where they overlap', () => {
+      const kp = new KubeProxyConfiguration(Testing.chart(), 'kp', { base: KUBEADM, mode: KubeProxyMode.NFTABLES });
+      expect(kp.document).toMatchObject({
+        bindAddress: '0.0.0.0',
+        clusterCIDR: '192.168.0.0/16',
+        clientConnection: { kubeconfig: '/var/lib/kube-proxy/kubeconfig.conf', qps: 0 },
+        conntrack: { maxPerCore: null },
+        featureGates: {},
+        mode: 'nftables',
+        nftables: { minSyncPeriod: '0s', syncPeriod: '30s' },
+      });
+      expect(Object.keys(kp.document).slice(0, 2)).toEqual(['apiVersion', 'kind']);
+    });
+
+    test('GIVEN the same base in another key order THEN the same bytes', () => {
+      const reordered = KUBEADM.split('\n').filter(l => !l.startsWith('bindAddress')).join('\n') + 'bindAddress: 0.0.0.0\n';
+      const a = new KubeProxyConfiguration(Testing.chart(), 'kp', { base: KUBEADM }).toYaml();
+      const b = new KubeProxyConfiguration(Testing.chart(), 'kp', { base: reordered }).toYaml();
+      expect(a).toBe(b);
+    });
+
+    test.each([
+      ['mode: [', /^\[test\/kp\] 'base' \("mode: \["\) must be kube-proxy's config.conf as YAML or JSON/],
+      ['apiVersion: v1\nkind: ConfigMap', /must be a KubeProxyConfiguration of kubeproxy.config.k8s.io\/v1alpha1/],
+    ])('refuses a base that is not a KubeProxyConfiguration (%j)', (base, message) => {
+      expect(refusalOf(() => new KubeProxyConfiguration(Testing.chart(), 'kp', { base }))).toMatch(message);
     });
   });
 
