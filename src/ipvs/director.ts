@@ -7,6 +7,7 @@ import { isPort } from './ip-address';
 import { CheckedVirtualServer, checkVirtualServers, IpvsVirtualServer, renderRuleLines, virtualServerName } from './ipvsadm-rules';
 import { checkLabels } from './labels';
 import { DEFAULT_METRICS_PORT, DEFAULT_NODE_EXPORTER_IMAGE, nodeExporterSidecar, scrapeAnnotations } from './observability';
+import { checkDirectorAmongProxies } from './proxy-conflicts';
 import { constructReporter, Reporter } from './report';
 
 /**
@@ -101,6 +102,7 @@ export class IpvsDirector extends Construct {
     const deployment = checkDeployment(r, props);
     this.rules = renderRuleLines(virtualServers).map(l => `${l}\n`).join('');
     this.virtualServers = [...props.virtualServers];
+    checkDirectorAmongProxies({ scope: this, virtualServers: this.virtualServers });
 
     this.configMap = new kplus.ConfigMap(this, 'Rules', {
       metadata: props.name ? { name: props.name } : undefined,
