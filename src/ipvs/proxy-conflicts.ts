@@ -16,6 +16,14 @@ export interface DirectorClaims {
 /** Directors register here so one App-wide check can see all of them. */
 const directorsByRoot = new WeakMap<IConstruct, DirectorClaims[]>();
 
+/** Directors already warned (validations may run more than once per synth). */
+const warned = new WeakSet<IConstruct>();
+
+/** The construct that wrote an object: its path without the trailing `Resource` ids of L2 and L1 children. */
+function ownerPath(obj: ApiObject): string {
+  return obj.node.path.replace(/(\/Resource)+$/, '');
+}
+
 /** `1.2.3.4:80/TCP`, the identity of a virtual server in the kernel. */
 function key(address: string, port: number, protocol: string): string {
   return `${parseIp(address)?.text ?? address}:${port}/${protocol}`;
@@ -57,13 +65,13 @@ function conflicts(director: DirectorClaims, all: readonly DirectorClaims[]): st
       const json = obj.toJson();
       const spec = json.spec ?? {};
       const annotations = json.metadata?.annotations ?? {};
-      if (KUBE_ROUTER_ANNOTATIONS.some(a => a in annotations)) kubeRouter ??= obj.node.path;
+      if (KUBE_ROUTER_ANNOTATIONS.some(a => a in annotations)) kubeRouter ??= ownerPath(obj);
       const addresses = [...(spec.externalIPs ?? []), spec.loadBalancerIP, spec.clusterIP].filter((a): a is string => typeof a === 'string');
       for (const port of spec.ports ?? []) {
         for (const address of addresses) {
           const k = key(address, port.port, port.protocol ?? 'TCP');
           if (mine.has(k)) {
-            errors.push(`virtual server ${k} is also a Service address (${obj.node.path}): the cluster's Service proxy programs the same `
+            errors.push(`virtual server ${k} is also a Service address (${ownerPath(obj)}): the cluster's Service proxy programs the same `
               + 'virtual IP and port on every node; give the director an address of its own');
           }
         }
@@ -73,7 +81,8 @@ function conflicts(director: DirectorClaims, all: readonly DirectorClaims[]): st
       errors.push(...unexcluded(obj, director));
     }
   }
-  if (kubeRouter) {
+  if (kubeRouter && !warned.has(director.scope)) {
+    warned.add(director.scope);
     addWarning(director.scope, `kube-router's service proxy (its annotations are on ${kubeRouter}) deletes every IPVS virtual service it did `
       + 'not create on the nodes it runs on: run the director only on nodes without kube-router\'s --run-service-proxy '
       + '(the director\'s nodeSelector), or it loses its rules at kube-router\'s next sync');
@@ -95,7 +104,7 @@ function unexcluded(configMap: ApiObject, director: DirectorClaims): string[] {
   const addresses = [...new Set(director.virtualServers.map(vs => parseIp(vs.address)?.text ?? vs.address))];
   return addresses
     .filter(a => { const ip = parseIp(a); return ip !== undefined && !excluded.some((c: any) => cidrContains(c, ip)); })
-    .map(a => `virtual IP ${a} is not in the excludeCIDRs of kube-proxy in IPVS mode (${configMap.node.path}): kube-proxy deletes `
+    .map(a => `virtual IP ${a} is not in the excludeCIDRs of kube-proxy in IPVS mode (${ownerPath(configMap)}): kube-proxy deletes `
       + `virtual servers it did not create on every node it shares with the director; add "${a}/${a.includes(':') ? 128 : 32}" to its `
       + '\'excludeCidrs\'');
 }
