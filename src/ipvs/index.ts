@@ -16,3 +16,5 @@ export { IpvsDirector } from './director';
 export type { IpvsDirectorProps, IpvsDirectorDeploymentOptions } from './director';
 export { IpvsLoadBalancer, IpvsExternalTrafficPolicy } from './load-balancer';
 export type { IpvsLoadBalancerProps, IpvsLoadBalancerDirectorOptions } from './load-balancer';
+export { NftablesMigrationReport, NftablesMigrationOutcome } from './migration';
+export type { NftablesMigrationItem } from './migration';
