@@ -1,6 +1,7 @@
 import { App, Chart } from 'cdk8s';
 import { UmbrellaChart } from 'cdk8s-patterns';
 import { buildBackend } from './backend';
+import { buildCluster } from './cluster';
 import { addEntryPoint } from './entry';
 import { buildFrontend } from './frontend';
 import { addScheduler } from './scheduler';
@@ -16,7 +17,9 @@ export function buildShop(app: App): void {
   buildBackend(part('backend'));
   addEntryPoint(part('entry'));
   addScheduler(part('scheduler'));
-  packageShop(app); // keep last: packages every chart above as one Helm umbrella chart
+  packageShop(app); // packages every chart above as one Helm umbrella chart
+  // cluster-wide (kube-system), so outside the shop's release
+  buildCluster(new Chart(app, 'cluster', { disableResourceNameHashes: true }));
 }
 
 /**

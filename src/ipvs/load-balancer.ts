@@ -140,8 +140,9 @@ export interface IpvsLoadBalancerProps {
    */
   readonly director?: IpvsLoadBalancerDirectorOptions;
   /**
-   * The Kubernetes version of the cluster (`"1.33"`, `"v1.35.2"`): from 1.35 a warning says that kube-proxy's
-   * IPVS mode is deprecated.
+   * The Kubernetes version of the cluster (`"1.33"`, `"v1.35.2"`): checks `kubeProxy`'s mode against it, and
+   * without `kubeProxy` warns from 1.35 what kube-proxy's IPVS deprecation, its nftables default (1.40) and the
+   * removal of IPVS mode (1.43) mean for this Service.
    *
    * @default - no version check
    */

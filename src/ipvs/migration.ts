@@ -142,7 +142,8 @@ function serviceItems(service: ApiObject): NftablesMigrationItem[] {
   const annotations: Record<string, string> = json.metadata?.annotations ?? {};
   for (const annotation of [KUBE_ROUTER_SCHEDULER_ANNOTATION, KUBE_ROUTER_SCHEDFLAGS_ANNOTATION, KUBE_ROUTER_DSR_ANNOTATION]) {
     if (annotation in annotations) {
-      items.push({ path, setting: annotation, value: annotations[annotation], outcome: NftablesMigrationOutcome.KEPT, explanation: KUBE_ROUTER_KEPT });
+      const value = annotations[annotation];
+      items.push({ path, setting: annotation, value, outcome: NftablesMigrationOutcome.KEPT, explanation: KUBE_ROUTER_KEPT });
     }
   }
   return items;
