@@ -1,2 +1,3 @@
 export { HpaSimulator } from './hpa-simulator';
 export * from './model';
+export * from './pod';
