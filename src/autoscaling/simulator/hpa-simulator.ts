@@ -9,7 +9,7 @@ import { Metric, MetricSourceType, MetricTargetType } from '../metric';
 import { check, checkInteger, Problem, throwFirstFor } from '../problem';
 import { parseQuantity } from '../quantity';
 import { renderTimeline } from './chart';
-import { calculateMetric, customMetricsOf, podObjects, resourceMetricsOf, uniformPods } from './metric-calculation';
+import { calculateMetric, customMetricsOf, podObjects, rawMetricsOf, resourceMetrics, uniformPods } from './metric-calculation';
 import { HpaSimulatorProps, MetricRecommendation, ScalingReason, SimulationInput, SimulationStep, SyncSample } from './model';
 import { effectiveRules, EffectiveRules, legacyLimit, legacyStabilize, limit, stabilize, Timed } from './normalize';
 import { CalculatorSettings, isError, PodMetricsInfo, PodObject, Tolerances } from './replica-calculator';
@@ -153,7 +153,7 @@ export class HpaSimulator {
       if (objects) {
         pods = objects;
         if (metric.type === MetricSourceType.PODS) perPod = customMetricsOf(sample.pods!, metric.name, now);
-        else if (measuredOnPods(metric)) perPod = resourceMetricsOf(sample.pods!, metric.name, metric.container ?? '', now);
+        else if (measuredOnPods(metric)) perPod = resourceMetrics(rawMetricsOf(sample.pods!, now), metric.name, metric.container ?? '');
       } else {
         const built = uniformPods(metric, metricSample, uniform, now);
         pods = built.pods;

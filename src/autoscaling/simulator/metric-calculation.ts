@@ -39,25 +39,41 @@ export function podObjects(pods: readonly SimulatedPod[]): PodObject[] {
   }));
 }
 
+/** One item of the resource metrics API (PodMetrics): per-container usage in milli-units. */
+export interface RawPodMetrics {
+  readonly name: string;
+  readonly timestamp: number;
+  readonly window: number;
+  readonly containers: ReadonlyArray<{ readonly name: string; readonly usage?: ReadonlyMap<string, bigint> }>;
+}
+
+/** What the metrics server reports for simulated pods: one item per pod whose containers report usage. */
+export function rawMetricsOf(pods: readonly SimulatedPod[], now: number): RawPodMetrics[] {
+  return pods.filter(p => (p.containers ?? []).some(c => c.usage !== undefined)).map(p => ({
+    name: p.name,
+    timestamp: p.metricsAt ?? now,
+    window: p.metricsWindow ?? 0,
+    containers: (p.containers ?? []).filter(c => c.usage !== undefined).map(c => ({ name: c.name, usage: toMap(c.usage) })),
+  }));
+}
+
 /**
- * The resource metrics API for simulated pods (getPodMetrics / getContainerMetrics): a pod's value is the sum
- * over its containers, missing when a container lacks the resource; with `container`, that container's value.
+ * The resource metrics client (metrics_client.go GetResourceMetric with getPodMetrics / getContainerMetrics):
+ * a pod's value is the sum over its containers, and the pod is left out when a container lacks the resource;
+ * with `container`, that container's value, the pod left out when it does not report it.
  */
-export function resourceMetricsOf(pods: readonly SimulatedPod[], resource: string, container: string, now: number): PodMetricsInfo | string {
-  const reporting = pods.filter(p => (p.containers ?? []).some(c => c.usage !== undefined));
-  if (reporting.length === 0) return 'no metrics returned from resource metrics API';
+export function resourceMetrics(items: readonly RawPodMetrics[], resource: string, container: string): PodMetricsInfo | string {
+  if (items.length === 0) return `unable to get metrics for resource ${resource}: no metrics returned from resource metrics API`;
   const metrics: PodMetricsInfo = new Map();
-  for (const pod of reporting) {
-    const containers = (pod.containers ?? []).filter(c => c.usage !== undefined);
-    const at = { timestamp: pod.metricsAt ?? now, window: pod.metricsWindow ?? 0 };
+  for (const m of items) {
+    const at = { timestamp: m.timestamp, window: m.window };
     if (container !== '') {
-      const c = containers.find(x => x.name === container);
-      const usage = c?.usage?.[resource];
-      if (usage !== undefined) metrics.set(pod.name, { value: toMilli(usage), ...at });
+      const value = m.containers.find(c => c.name === container)?.usage?.get(resource);
+      if (value !== undefined) metrics.set(m.name, { value, ...at });
       continue;
     }
-    if (containers.some(c => c.usage![resource] === undefined)) continue;
-    metrics.set(pod.name, { value: containers.reduce((sum, c) => sum + toMilli(c.usage![resource]), 0n), ...at });
+    if (m.containers.length === 0 || m.containers.some(c => c.usage?.get(resource) === undefined)) continue;
+    metrics.set(m.name, { value: m.containers.reduce((sum, c) => sum + c.usage!.get(resource)!, 0n), ...at });
   }
   return metrics;
 }
@@ -69,7 +85,7 @@ export function customMetricsOf(pods: readonly SimulatedPod[], name: string, now
     const v = pod.customMetrics?.[name];
     if (v !== undefined) metrics.set(pod.name, { value: toMilli(v), timestamp: now, window: 0 });
   }
-  return metrics.size === 0 ? 'no metrics returned from custom metrics API' : metrics;
+  return metrics.size === 0 ? `unable to get metric ${name}: no metrics returned from custom metrics API` : metrics;
 }
 
 /** What the convenience samples describe at one sync. */
