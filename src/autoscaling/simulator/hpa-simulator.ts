@@ -11,7 +11,10 @@ import { parseQuantity } from '../quantity';
 import { renderTimeline } from './chart';
 import { calculateMetric, customMetricsOf, podObjects, rawMetricsOf, resourceMetrics, uniformPods } from './metric-calculation';
 import { HpaSimulatorProps, MetricRecommendation, ScalingReason, SimulationInput, SimulationStep, SyncSample } from './model';
-import { effectiveRules, EffectiveRules, legacyLimit, legacyStabilize, limit, stabilize, Timed } from './normalize';
+import {
+  effectiveRules, EffectiveRules, legacyLimit, legacyStabilize, limit, longestPolicyPeriod, oldForBehavior, stabilize, storeRecommendation,
+  storeScaleEvent, Timed,
+} from './normalize';
 import { CalculatorSettings, isError, PodMetricsInfo, PodObject, Tolerances } from './replica-calculator';
 
 /**
@@ -117,10 +120,10 @@ export class HpaSimulator {
       scaledToZero = step.scaledToZero;
       const change = step.replicas - replicas;
       if (change > 0) {
-        ups.push({ time: now, value: change });
+        if (this.behavior) storeScaleEvent(ups, change, now, longestPolicyPeriod(this.up));
         readyAt = [...readyAt, ...Array.from({ length: change }, () => now + this.podStartupSeconds)];
       } else if (change < 0) {
-        downs.push({ time: now, value: -change });
+        if (this.behavior) storeScaleEvent(downs, -change, now, longestPolicyPeriod(this.down));
         // the ReplicaSet removes pods that are not ready first
         readyAt = [...readyAt].sort((a, b) => a - b).slice(0, step.replicas);
       }
@@ -175,6 +178,7 @@ export class HpaSimulator {
 
   private reconcile(now: number, current: number, sample: SyncSample, uniform: { total: number; pending: number; withoutMetrics: number },
     scaledToZero: boolean, history: Timed[], ups: readonly Timed[], downs: readonly Timed[]): SimulationStep {
+    // ups/downs: the controller's scale events, kept only with a behavior (storeScaleEvent)
     const min = this.autoscaling.minReplicas ?? 1;
     const max = this.autoscaling.maxReplicas;
     const withCondition = hasScaledToZeroCondition(this.version);
@@ -213,7 +217,9 @@ export class HpaSimulator {
     const stabilized = this.behavior
       ? stabilize(desired, current, now, history, this.up, this.down)
       : legacyStabilize(desired, now, history, this.down.windowSeconds);
-    history.push({ time: now, value: desired });
+    storeRecommendation(history, desired, now, this.behavior
+      ? oldForBehavior(now, this.up, this.down)
+      : rec => rec.time < now - this.down.windowSeconds);
     let limited = this.behavior
       ? limit(stabilized, current, min, max, now, ups, downs, this.up, this.down)
       : legacyLimit(stabilized, current, min, max);
