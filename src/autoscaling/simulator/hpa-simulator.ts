@@ -46,6 +46,8 @@ export class HpaSimulator {
   private readonly scaleToZeroGate: boolean;
   /** Whether the spec writes a `behavior` (the controller's code path depends on it). */
   private readonly behavior: boolean;
+  /** scaleUpLimitFactor of the path without a behavior (2; upstream's tests set 8). */
+  private legacyScaleUpFactor = 2;
 
   constructor(props: HpaSimulatorProps) {
     const seconds = (d: Duration | undefined, fallback: number) => d === undefined ? fallback : durationSeconds(d);
@@ -103,16 +105,24 @@ export class HpaSimulator {
    * Runs a trace and returns the decision at each sync.
    */
   public run(input: SimulationInput): SimulationStep[] {
+    return this.runFrom(input, undefined);
+  }
+
+  /**
+   * `run`, with the controller's recommendation history given: undefined seeds it with the starting count,
+   * as the controller does for an autoscaler it has no history for.
+   */
+  private runFrom(input: SimulationInput, recommendations: Timed[] | undefined): SimulationStep[] {
     throwFirstFor('HpaSimulator', this.inputProblems(input));
     let replicas = input.initialReplicas;
     let readyAt: number[] = Array.from({ length: replicas }, () => -Infinity);
     let scaledToZero = hasScaledToZeroCondition(this.version) && this.scaleToZeroGate && (input.scaledToZero ?? false);
-    const history: Timed[] = [];
+    const history: Timed[] = recommendations ? recommendations.map(r => ({ ...r })) : [];
     const ups: Timed[] = [];
     const downs: Timed[] = [];
     return input.samples.map((sample, i) => {
       const now = i * this.syncPeriodSeconds;
-      if (i === 0) history.push({ time: now, value: replicas });
+      if (i === 0 && !recommendations) history.push({ time: now, value: replicas });
       const pending = Math.min(replicas, readyAt.filter(t => t > now).length + (sample.unreadyPods ?? 0));
       const withoutMetrics = Math.min(replicas - pending, sample.podsWithoutMetrics ?? 0);
       const uniform = { total: replicas, pending, withoutMetrics };
@@ -222,7 +232,7 @@ export class HpaSimulator {
       : rec => rec.time < now - this.down.windowSeconds);
     let limited = this.behavior
       ? limit(stabilized, current, min, max, now, ups, downs, this.up, this.down)
-      : legacyLimit(stabilized, current, min, max);
+      : legacyLimit(stabilized, current, min, max, this.legacyScaleUpFactor);
     if (withCondition && current === 0 && min !== 0 && scaledToZero && limited.replicas < min) {
       // waking up from the autoscaler's own scale to zero: at least minReplicas
       limited = { replicas: min, reason: ScalingReason.MIN_REPLICAS };

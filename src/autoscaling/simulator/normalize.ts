@@ -160,8 +160,8 @@ export function limit(stabilized: number, current: number, min: number, max: num
 }
 
 /** The scale-up cap of the path without `behavior`: twice the replicas, at least 4 (calculateScaleUpLimit). */
-export function legacyScaleUpLimit(current: number): number {
-  return Math.trunc(Math.max(2 * current, 4));
+export function legacyScaleUpLimit(current: number, factor = 2): number {
+  return Math.trunc(Math.max(factor * current, 4));
 }
 
 /**
@@ -172,8 +172,8 @@ export function legacyStabilize(desired: number, now: number, history: readonly 
   return history.filter(rec => rec.time >= now - windowSeconds).reduce((m, rec) => Math.max(m, rec.value), desired);
 }
 
-export function legacyLimit(stabilized: number, current: number, min: number, max: number): Limited {
-  const upLimit = legacyScaleUpLimit(current);
+export function legacyLimit(stabilized: number, current: number, min: number, max: number, factor = 2): Limited {
+  const upLimit = legacyScaleUpLimit(current, factor);
   const byRate = max > upLimit;
   const allowed = byRate ? upLimit : max;
   if (stabilized < min) return { replicas: min, reason: ScalingReason.MIN_REPLICAS };
