@@ -100,7 +100,8 @@ export function autoscalingProblems(options: AutoscalingOptions, metrics: readon
   }
   const versionProblem = options.kubernetesVersion === undefined ? undefined : kubernetesVersionProblem(options.kubernetesVersion);
   if (versionProblem) problems.push({ prop: 'kubernetesVersion', value: options.kubernetesVersion, allowed: versionProblem });
-  const version = parseKubernetesVersion(options.kubernetesVersion ?? DEFAULT_KUBERNETES_VERSION) ?? parseKubernetesVersion(DEFAULT_KUBERNETES_VERSION)!;
+  const version = parseKubernetesVersion(options.kubernetesVersion ?? DEFAULT_KUBERNETES_VERSION)
+    ?? parseKubernetesVersion(DEFAULT_KUBERNETES_VERSION)!;
   if (min === 0) {
     const external = (metrics ?? []).some(m => m.type === MetricSourceType.OBJECT || m.type === MetricSourceType.EXTERNAL);
     problems.push(...check(external, 'minReplicas', 0,
@@ -113,7 +114,8 @@ export function autoscalingProblems(options: AutoscalingOptions, metrics: readon
     const t = options[direction]?.tolerance;
     if (t !== undefined && featureStage('HPAConfigurableTolerance', version).stage === 'Absent') {
       problems.push({
-        prop: `${direction}.tolerance`, value: t,
+        prop: `${direction}.tolerance`,
+        value: t,
         allowed: `needs Kubernetes 1.33 or later (HPAConfigurableTolerance): Kubernetes ${versionText(version)} has no tolerance field `
           + 'and the apiserver drops it; leave it unset for the cluster-wide tolerance',
       });

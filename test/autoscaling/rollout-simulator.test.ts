@@ -23,14 +23,16 @@ describe('RolloutAutoscalingSimulator: a hand-computed rollout', () => {
     expect(result.canary.replicas).toEqual([3, 3, 3, 3, 4, 4, 4, 4, 4, 4, 4, 4]);
     expect(result.stable.needed).toEqual([9, 9, 9, 9, 6, 6, 6, 6, 0, 0, 0, 0]);
     expect(result.canary.needed).toEqual([3, 3, 3, 3, 6, 6, 6, 6, 12, 12, 12, 12]);
+    // pods start at once here, so every replica is ready at its sync
+    expect(result.canary.ready).toEqual(result.canary.replicas);
   });
 
   test('the steps where the canary is at maxReplicas and short of what its weight needs', () => {
     expect(result.steps.map(s => [s.index, s.canaryWeight, s.startTime])).toEqual([[0, 25, 0], [1, 50, 60], [2, 100, 120]]);
     expect(result.steps.map(s => s.canary)).toEqual([
-      { version: 'v2', weight: 25, replicas: 3, needed: 3, atMaxReplicas: false, shortfall: 0, syncsShort: 0 },
-      { version: 'v2', weight: 50, replicas: 4, needed: 6, atMaxReplicas: true, shortfall: 2, syncsShort: 4 },
-      { version: 'v2', weight: 100, replicas: 4, needed: 12, atMaxReplicas: true, shortfall: 8, syncsShort: 4 },
+      { version: 'v2', weight: 25, replicas: 3, ready: 3, needed: 3, atMaxReplicas: false, shortfall: 0, syncsShort: 0 },
+      { version: 'v2', weight: 50, replicas: 4, ready: 4, needed: 6, atMaxReplicas: true, shortfall: 2, syncsShort: 4 },
+      { version: 'v2', weight: 100, replicas: 4, ready: 4, needed: 12, atMaxReplicas: true, shortfall: 8, syncsShort: 4 },
     ]);
     expect(result.steps.every(s => !s.stable.atMaxReplicas && s.stable.shortfall === 0)).toBe(true);
     expect(result.findings).toEqual([
@@ -55,7 +57,10 @@ describe('RolloutAutoscalingSimulator: the controller\'s own pace', () => {
   test('with the default behaviour a canary that starts late lags behind its weight', () => {
     const plan = new RolloutPlan({ stable: 'v1', canary: 'v2', canaryWeights: [10, 100] });
     const hpa: AutoscalingOptions = { maxReplicas: 30, metrics: [Metric.resourceCpu(MetricTarget.utilization(50))] };
-    const result = new RolloutAutoscalingSimulator({ plan, stable: hpa, canary: hpa, stepDuration: Duration.minutes(1), podStartup: Duration.seconds(30) })
+    const simulator = new RolloutAutoscalingSimulator({
+      plan, stable: hpa, canary: hpa, stepDuration: Duration.minutes(1), podStartup: Duration.seconds(30),
+    });
+    const result = simulator
       .run({ total: Array(8).fill(1000), stableReplicas: 20 });
     // at 1:00 all 1000% go to the canary (2 pods): 20 needed, at most max(2 × 2, 4) = 4 per sync without a behavior
     expect(result.canary.needed.slice(4)).toEqual([20, 20, 20, 20]);

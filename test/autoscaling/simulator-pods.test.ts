@@ -109,7 +109,8 @@ describe('HpaSimulator: status.replicas and overflow', () => {
     const step = once({ maxReplicas: 10, metrics: [queue] }, 4, { metrics: [{ value: 60 }], statusReplicas: 5 });
     expect(step.metrics[0]).toMatchObject({ current: 12, replicas: 6 });
     // the series of an External metric are summed
-    expect(once({ maxReplicas: 10, metrics: [queue] }, 4, { metrics: [{ values: [30, 30] }] }).metrics[0]).toMatchObject({ current: 15, replicas: 6 });
+    expect(once({ maxReplicas: 10, metrics: [queue] }, 4, { metrics: [{ values: [30, 30] }] }).metrics[0])
+      .toMatchObject({ current: 15, replicas: 6 });
   });
 
   test('a huge Object metric asks for MaxInt32 replicas, not more', () => {
@@ -126,7 +127,8 @@ describe('HpaSimulator: Kubernetes versions', () => {
   test('the spec\'s tolerance is honoured where HPAConfigurableTolerance is on (1.35+, or 1.33 with the gate)', () => {
     // 53% of 50% is 1.06: outside a 1% scale-up tolerance, inside the default 10%
     const at = (kubernetesVersion: string, featureGates?: Record<string, boolean>) =>
-      new HpaSimulator({ autoscaling: spec, kubernetesVersion, featureGates }).run({ initialReplicas: 3, samples: [{ metrics: [{ value: 53 }] }] })[0].replicas;
+      new HpaSimulator({ autoscaling: spec, kubernetesVersion, featureGates })
+        .run({ initialReplicas: 3, samples: [{ metrics: [{ value: 53 }] }] })[0].replicas;
     expect(at('1.32')).toBe(3);
     expect(at('1.33')).toBe(3);
     expect(at('1.33', { HPAConfigurableTolerance: true })).toBe(4);
@@ -139,7 +141,8 @@ describe('HpaSimulator: Kubernetes versions', () => {
 
   test('before 1.36 a target at 0 with minReplicas 0 is always woken up; from 1.36 only after the autoscaler scaled it there', () => {
     const run = (kubernetesVersion: string, scaledToZero?: boolean) =>
-      new HpaSimulator({ autoscaling: queue, kubernetesVersion }).run({ initialReplicas: 0, scaledToZero, samples: [{ metrics: [{ value: 25 }] }] })[0];
+      new HpaSimulator({ autoscaling: queue, kubernetesVersion })
+        .run({ initialReplicas: 0, scaledToZero, samples: [{ metrics: [{ value: 25 }] }] })[0];
     expect(run('1.35')).toMatchObject({ replicas: 3, scaledToZero: false });
     // scaled to 0 by hand: no ScaledToZero condition, autoscaling stays off
     expect(run('1.37')).toMatchObject({ replicas: 0, reason: ScalingReason.SCALING_DISABLED });
@@ -156,7 +159,8 @@ describe('HpaSimulator: Kubernetes versions', () => {
   test('raising minReplicas while scaled to zero: 1.37 goes straight to minReplicas, 1.35 stays off', () => {
     const raised = { ...queue, minReplicas: 4 };
     const run = (kubernetesVersion: string) =>
-      new HpaSimulator({ autoscaling: raised, kubernetesVersion }).run({ initialReplicas: 0, scaledToZero: true, samples: [{ metrics: [{ value: 5 }] }] })[0];
+      new HpaSimulator({ autoscaling: raised, kubernetesVersion })
+        .run({ initialReplicas: 0, scaledToZero: true, samples: [{ metrics: [{ value: 5 }] }] })[0];
     expect(run('1.37')).toMatchObject({ replicas: 4, reason: ScalingReason.MIN_REPLICAS });
     expect(run('1.35')).toMatchObject({ replicas: 0, reason: ScalingReason.SCALING_DISABLED });
     expect(run('1.35').message).toBe('the target has 0 replicas and minReplicas is at least 1: autoscaling is off (Kubernetes 1.35)');

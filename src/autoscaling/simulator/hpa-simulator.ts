@@ -84,7 +84,8 @@ export class HpaSimulator {
     const containerMetrics = this.metrics.find(m => m.type === MetricSourceType.CONTAINER_RESOURCE);
     if (containerMetrics && !featureEnabled('HPAContainerMetrics', this.version, gates)) {
       throwFirstFor('HpaSimulator', [{
-        prop: 'autoscaling.metrics', value: containerMetrics._describe(),
+        prop: 'autoscaling.metrics',
+        value: containerMetrics._describe(),
         allowed: `is a ContainerResource metric, ${describeStage('HPAContainerMetrics', this.version)}: the apiserver drops it `
           + '(set featureGates.HPAContainerMetrics, or use Kubernetes 1.27 or later)',
       }]);
@@ -193,7 +194,14 @@ export class HpaSimulator {
     const max = this.autoscaling.maxReplicas;
     const withCondition = hasScaledToZeroCondition(this.version);
     const fixed = (replicas: number, reason: ScalingReason, message: string, metrics: MetricRecommendation[] = []): SimulationStep => ({
-      time: now, replicasBefore: current, replicas, recommendation: replicas, stabilized: replicas, reason, message, metrics,
+      time: now,
+      replicasBefore: current,
+      replicas,
+      recommendation: replicas,
+      stabilized: replicas,
+      reason,
+      message,
+      metrics,
       scaledToZero: replicas === current ? scaledToZero : this.conditionAfterRescale(current, replicas),
     });
 

@@ -81,13 +81,15 @@ export interface RolloutVersionStep {
   readonly weight: number;
   /** Replicas after the step's last sync. */
   readonly replicas: number;
+  /** Of those, pods ready (started more than `podStartup` ago) at the step's last sync. */
+  readonly ready: number;
   /** Replicas the version's share of the load needs at its target at the step's last sync (`ceil(share / target)`). */
   readonly needed: number;
   /** The version's autoscaler is at `maxReplicas` at some sync of the step. */
   readonly atMaxReplicas: boolean;
-  /** The largest shortfall of the step: replicas needed minus replicas, over its syncs (0 when never short). */
+  /** The largest shortfall of the step: replicas needed minus ready pods, over its syncs (0 when never short). */
   readonly shortfall: number;
-  /** Syncs of the step that end with fewer replicas than the share needs. */
+  /** Syncs of the step with fewer ready pods than the share needs. */
   readonly syncsShort: number;
 }
 
@@ -117,6 +119,8 @@ export interface RolloutVersionTimeline {
   readonly maxReplicas: number;
   /** Replicas after each sync. */
   readonly replicas: number[];
+  /** Pods ready at each sync (new pods take `podStartup`; a scale-down removes starting pods first). */
+  readonly ready: number[];
   /** Replicas the version's share needs at each sync. */
   readonly needed: number[];
   /** The autoscaler's decision at each sync. */
@@ -209,11 +213,12 @@ export class RolloutAutoscalingSimulator {
       const last = planStep.index === this.plan.steps.length - 1 ? count - 1 : Math.min(count, first + this.syncsPerStep) - 1;
       const outcome = (t: RolloutVersionTimeline, weight: number): RolloutVersionStep => {
         const syncs = Array.from({ length: last - first + 1 }, (_, k) => first + k);
-        const short = syncs.map(i => t.needed[i] - t.replicas[i]);
+        const short = syncs.map(i => t.needed[i] - t.ready[i]);
         return {
           version: t.version,
           weight,
           replicas: t.replicas[last],
+          ready: t.ready[last],
           needed: t.needed[last],
           atMaxReplicas: syncs.some(i => t.replicas[i] >= t.maxReplicas),
           shortfall: Math.max(0, ...short),
@@ -262,12 +267,23 @@ export class RolloutAutoscalingSimulator {
       initialReplicas: initial,
       samples: shares.map(total => ({ metrics: [{ total }, ...Array.from({ length: metricCount - 1 }, () => ({ unavailable: true }))] })),
     });
+    // the pods' startup, as the simulator models it: new pods are ready podStartup later
+    const startup = this.podStartup ? durationSeconds(this.podStartup) : 0;
+    let readyAt: number[] = Array.from({ length: initial }, () => -Infinity);
+    const ready = steps.map((step, i) => {
+      const now = i * this.syncPeriodSeconds;
+      const change = step.replicas - step.replicasBefore;
+      if (change > 0) readyAt = [...readyAt, ...Array.from({ length: change }, () => now + startup)];
+      else if (change < 0) readyAt = [...readyAt].sort((a, b) => a - b).slice(0, step.replicas);
+      return readyAt.filter(t => t <= now).length;
+    });
     const metric = firstMetric(autoscaling);
     const perPod = metric.target.type === MetricTargetType.UTILIZATION ? metric.target.amount as number : parseQuantity(metric.target.amount)!;
     return {
       version: name,
       maxReplicas: autoscaling.maxReplicas,
       replicas: steps.map(s => s.replicas),
+      ready,
       needed: shares.map(s => Math.max(0, Math.ceil(s / perPod - 1e-9))),
       steps,
     };
@@ -278,15 +294,16 @@ function firstMetric(options: AutoscalingOptions): Metric {
   return (options.metrics ?? defaultMetrics())[0];
 }
 
-const WIDTH = 720;
+const WIDTH = 760;
 const HEIGHT = 320;
-const MARGIN = { left: 48, right: 150, top: 36, bottom: 40 };
+const MARGIN = { left: 48, right: 180, top: 36, bottom: 40 };
 const COLORS = { stable: '#1f77b4', canary: '#d62728' };
 
 /** The rollout chart as SVG text. Internal. */
 export function renderRolloutSvg(r: RolloutSimulation): string {
   const n = r.stable.replicas.length;
-  const top = Math.max(1, ...r.stable.replicas, ...r.canary.replicas, ...r.stable.needed, ...r.canary.needed, r.stable.maxReplicas, r.canary.maxReplicas);
+  const top = Math.max(1, ...r.stable.replicas, ...r.canary.replicas, ...r.stable.needed, ...r.canary.needed,
+    r.stable.maxReplicas, r.canary.maxReplicas);
   const plotW = WIDTH - MARGIN.left - MARGIN.right;
   const plotH = HEIGHT - MARGIN.top - MARGIN.bottom;
   const x = (i: number) => round(MARGIN.left + (n <= 1 ? 0 : i * plotW / n));
