@@ -21,7 +21,8 @@ export interface AutoscalingOptions {
 
   /**
    * The fewest replicas the autoscaler sets. 0 (scale to zero) needs an Object or External metric and the
-   * `HPAScaleToZero` feature gate (alpha, off by default).
+   * `HPAScaleToZero` feature gate (alpha and off by default up to 1.36, beta and on from 1.37; a warning names
+   * the version when it is off).
    *
    * @default 1 (the server's default; not written)
    */

@@ -133,8 +133,10 @@ describe('HpaSimulator: Kubernetes versions', () => {
     expect(at('1.33')).toBe(3);
     expect(at('1.33', { HPAConfigurableTolerance: true })).toBe(4);
     expect(at('1.35')).toBe(4);
-    expect(new HpaSimulator({ autoscaling: { ...spec, kubernetesVersion: '1.34' } }).tolerances).toEqual({ up: 0.1, down: 0.1 });
-    expect(new HpaSimulator({ autoscaling: spec }).tolerances).toEqual({ up: 0.01, down: 0.1 });
+    const at134 = new HpaSimulator({ autoscaling: { ...spec, kubernetesVersion: '1.34' } });
+    expect([at134.scaleUpTolerance, at134.scaleDownTolerance]).toEqual([0.1, 0.1]);
+    const current = new HpaSimulator({ autoscaling: spec });
+    expect([current.scaleUpTolerance, current.scaleDownTolerance]).toEqual([0.01, 0.1]);
   });
 
   const queue = { minReplicas: 0, maxReplicas: 10, metrics: [Metric.external({ name: 'queue', target: MetricTarget.averageValue(10) })] };

@@ -34,10 +34,13 @@ export class HpaSimulator {
   public readonly syncPeriodSeconds: number;
   /** The Kubernetes version simulated, e.g. "1.37". */
   public readonly kubernetesVersion: string;
-  /** The tolerances applied (scale-down, scale-up): the spec's where the version honours them, else the cluster's. */
-  public readonly tolerances: Tolerances;
+  /** The scale-up tolerance applied: the spec's where the version honours it, else the cluster's. */
+  public readonly scaleUpTolerance: number;
+  /** The scale-down tolerance applied: the spec's where the version honours it, else the cluster's. */
+  public readonly scaleDownTolerance: number;
 
   private readonly metrics: Metric[];
+  private readonly tolerances: Tolerances;
   private readonly up: EffectiveRules;
   private readonly down: EffectiveRules;
   private readonly podStartupSeconds: number;
@@ -81,6 +84,8 @@ export class HpaSimulator {
       up: configurable ? props.autoscaling.scaleUp?.tolerance ?? tolerance : tolerance,
       down: configurable ? props.autoscaling.scaleDown?.tolerance ?? tolerance : tolerance,
     };
+    this.scaleUpTolerance = this.tolerances.up;
+    this.scaleDownTolerance = this.tolerances.down;
     const containerMetrics = this.metrics.find(m => m.type === MetricSourceType.CONTAINER_RESOURCE);
     if (containerMetrics && !featureEnabled('HPAContainerMetrics', this.version, gates)) {
       throwFirstFor('HpaSimulator', [{
