@@ -43,7 +43,9 @@ export class AutoscaledDeployment extends Construct {
 
   constructor(scope: Construct, id: string, props: AutoscaledDeploymentProps) {
     super(scope, id);
-    const { maxReplicas, minReplicas, metrics, scaleUp, scaleDown, podDisruptionBudget, restrictedSecurity, ...deploymentProps } = props;
+    const {
+      maxReplicas, minReplicas, metrics, scaleUp, scaleDown, podDisruptionBudget, kubernetesVersion, restrictedSecurity, ...deploymentProps
+    } = props;
     requireProp(deploymentProps.replicas === undefined, this, 'replicas', deploymentProps.replicas,
       'must be unset: the autoscaler owns the replica count (use minReplicas and maxReplicas)');
     this.restricted = restrictedSecurity ?? true;
@@ -63,6 +65,7 @@ export class AutoscaledDeployment extends Construct {
       scaleUp,
       scaleDown,
       podDisruptionBudget,
+      kubernetesVersion,
     });
   }
 

@@ -1,4 +1,8 @@
 import { ScalingRules, scalingRulesProblems, scalingRulesToKube } from './behavior';
+import {
+  DEFAULT_KUBERNETES_VERSION, describeStage, featureStage, kubernetesVersionProblem, onByDefaultSince, parseKubernetesVersion,
+  versionText,
+} from './kubernetes-version';
 import { Metric, MetricSourceType, MetricTarget } from './metric';
 import { check, checkInteger, Problem } from './problem';
 
@@ -17,7 +21,8 @@ export interface AutoscalingOptions {
 
   /**
    * The fewest replicas the autoscaler sets. 0 (scale to zero) needs an Object or External metric and the
-   * `HPAScaleToZero` feature gate (alpha, off by default).
+   * `HPAScaleToZero` feature gate (alpha and off by default up to 1.36, beta and on from 1.37; a warning names
+   * the version when it is off).
    *
    * @default 1 (the server's default; not written)
    */
@@ -57,6 +62,17 @@ export interface AutoscalingOptions {
    * @default false
    */
   readonly podDisruptionBudget?: boolean;
+
+  /**
+   * The Kubernetes version of the cluster the autoscaler is for, e.g. "1.33". Features a version lacks are
+   * refused (a `tolerance` before 1.33, a ContainerResource metric before 1.20); features behind a gate that
+   * is off by default there are accepted with a warning that names the gate and the version (a `tolerance`
+   * on 1.33–1.34, `minReplicas: 0` before 1.37, a ContainerResource metric on 1.20–1.26). The `HpaSimulator`
+   * simulates this version. Never written to the manifest.
+   *
+   * @default "1.37"
+   */
+  readonly kubernetesVersion?: string;
 }
 
 /** The server's default metric when `metrics` is unset: cpu at 80% utilization. Internal. */
@@ -83,15 +99,66 @@ export function autoscalingProblems(options: AutoscalingOptions, metrics: readon
     metrics.forEach((m, i) => problems.push(...m._problems(`metrics[${i}]`)));
     problems.push(...duplicateProblems(metrics));
   }
+  const versionProblem = options.kubernetesVersion === undefined ? undefined : kubernetesVersionProblem(options.kubernetesVersion);
+  if (versionProblem) problems.push({ prop: 'kubernetesVersion', value: options.kubernetesVersion, allowed: versionProblem });
+  const version = parseKubernetesVersion(options.kubernetesVersion ?? DEFAULT_KUBERNETES_VERSION)
+    ?? parseKubernetesVersion(DEFAULT_KUBERNETES_VERSION)!;
   if (min === 0) {
     const external = (metrics ?? []).some(m => m.type === MetricSourceType.OBJECT || m.type === MetricSourceType.EXTERNAL);
     problems.push(...check(external, 'minReplicas', 0,
       'needs at least one Object or External metric (with no pods there is no pod metric to wake up on) '
-      + 'and the HPAScaleToZero feature gate (alpha, off by default); use 1 otherwise'));
+      + `and the HPAScaleToZero feature gate (${describeStage('HPAScaleToZero', version)}); use 1 otherwise`));
   }
   if (options.scaleUp) problems.push(...scalingRulesProblems(options.scaleUp, 'scaleUp', 'up'));
   if (options.scaleDown) problems.push(...scalingRulesProblems(options.scaleDown, 'scaleDown', 'down'));
+  for (const direction of ['scaleUp', 'scaleDown'] as const) {
+    const t = options[direction]?.tolerance;
+    if (t !== undefined && featureStage('HPAConfigurableTolerance', version).stage === 'Absent') {
+      problems.push({
+        prop: `${direction}.tolerance`,
+        value: t,
+        allowed: `needs Kubernetes 1.33 or later (HPAConfigurableTolerance): Kubernetes ${versionText(version)} has no tolerance field `
+          + 'and the apiserver drops it; leave it unset for the cluster-wide tolerance',
+      });
+    }
+  }
   return problems;
+}
+
+/**
+ * Warnings for features the options use that the Kubernetes version has only behind a gate that is off by
+ * default, each naming the gate and the version. Internal.
+ */
+export function autoscalingWarnings(options: AutoscalingOptions, metrics: readonly Metric[] | undefined): string[] {
+  const version = parseKubernetesVersion(options.kubernetesVersion ?? DEFAULT_KUBERNETES_VERSION);
+  if (!version) return [];
+  const offByDefault = (feature: 'HPAConfigurableTolerance' | 'HPAScaleToZero' | 'HPAContainerMetrics') => {
+    const s = featureStage(feature, version);
+    return s.stage !== 'Absent' && !s.onByDefault;
+  };
+  const warnings: string[] = [];
+  const tolerances = (['scaleUp', 'scaleDown'] as const).filter(d => options[d]?.tolerance !== undefined);
+  if (tolerances.length > 0 && offByDefault('HPAConfigurableTolerance')) {
+    warnings.push(`${tolerances.map(d => `'${d}.tolerance'`).join(' and ')}: HPAConfigurableTolerance is `
+      + `${describeStage('HPAConfigurableTolerance', version)}: the apiserver drops the field and the controller uses the `
+      + `cluster-wide tolerance unless the gate is on (on by default from ${onByDefaultSince('HPAConfigurableTolerance')})`);
+  }
+  if (options.minReplicas === 0 && offByDefault('HPAScaleToZero')) {
+    warnings.push(`'minReplicas' (0): HPAScaleToZero is ${describeStage('HPAScaleToZero', version)}: the apiserver refuses `
+      + `minReplicas 0 unless the gate is on (on by default from ${onByDefaultSince('HPAScaleToZero')})`);
+  }
+  warnings.push(...containerMetricWarnings(options, metrics ?? []));
+  return warnings;
+}
+
+/** The warning for ContainerResource metrics on a version where the source is alpha. Internal. */
+export function containerMetricWarnings(options: AutoscalingOptions, metrics: readonly Metric[]): string[] {
+  const version = parseKubernetesVersion(options.kubernetesVersion ?? DEFAULT_KUBERNETES_VERSION);
+  const stage = version && featureStage('HPAContainerMetrics', version);
+  if (!version || !stage || stage.onByDefault) return [];
+  return metrics.filter(m => m.type === MetricSourceType.CONTAINER_RESOURCE).map(m =>
+    `metric ${m._describe()}: HPAContainerMetrics is ${describeStage('HPAContainerMetrics', version)}: the apiserver drops `
+    + `ContainerResource metrics unless the gate is on (on by default from ${onByDefaultSince('HPAContainerMetrics')})`);
 }
 
 function duplicateProblems(metrics: readonly Metric[]): Problem[] {

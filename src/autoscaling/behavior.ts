@@ -121,7 +121,8 @@ export interface ScalingRules {
   /**
    * The share by which the metric may deviate from its target before this direction acts (`0.05` = 5 %).
    * Needs the `HPAConfigurableTolerance` feature gate (alpha in Kubernetes 1.33, beta and on by default
-   * from 1.35); an apiserver without it drops the field.
+   * from 1.35, GA in 1.37); an apiserver without it drops the field. Refused for a `kubernetesVersion` before
+   * 1.33, a warning on 1.33 and 1.34.
    *
    * @default - the cluster-wide tolerance, 0.1 unless the controller's `--horizontal-pod-autoscaler-tolerance` says otherwise
    */

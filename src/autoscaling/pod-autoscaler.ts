@@ -1,7 +1,7 @@
 import { ApiObject, ApiObjectMetadata, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
-import { overlay, propMessage } from '../common';
-import { AutoscalingOptions, autoscalingProblems, autoscalingSpec, defaultMetrics } from './autoscaling-options';
+import { addWarning, overlay, propMessage } from '../common';
+import { AutoscalingOptions, autoscalingProblems, autoscalingSpec, autoscalingWarnings, containerMetricWarnings, defaultMetrics } from './autoscaling-options';
 import { ScalingRules } from './behavior';
 import { createDisruptionBudget } from './disruption-budget';
 import { Metric } from './metric';
@@ -107,6 +107,7 @@ export class PodAutoscaler extends Construct {
         { name: objectMetadata.name, namespace: metadata?.namespace });
     }
     this.node.addValidation({ validate: () => this.validateTarget() });
+    autoscalingWarnings(options, options.metrics).forEach(w => addWarning(this, w));
   }
 
   /** The name of the HorizontalPodAutoscaler. */
@@ -138,6 +139,7 @@ export class PodAutoscaler extends Construct {
     const metrics = [...(this.explicitMetrics ?? []), metric];
     throwFirst(this, autoscalingProblems(this.options, metrics));
     this.explicitMetrics = metrics;
+    containerMetricWarnings(this.options, [metric]).forEach(w => addWarning(this, w));
   }
 
   private validateTarget(): string[] {

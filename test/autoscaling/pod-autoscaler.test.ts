@@ -124,7 +124,10 @@ describe('PodAutoscaler refusals', () => {
 
   test('minReplicas 0 without an Object or External metric', () => {
     expect(() => new PodAutoscaler(shopChart(), 'hpa', { target: reference(), minReplicas: 0, maxReplicas: 3, metrics: [CPU_60] }))
-      .toThrow(/\[shop\/hpa\] 'minReplicas' \(0\) needs at least one Object or External metric .* and the HPAScaleToZero feature gate \(alpha, off by default\); use 1 otherwise/);
+      .toThrow(/\[shop\/hpa\] 'minReplicas' \(0\) needs at least one Object or External metric .* and the HPAScaleToZero feature gate \(beta and on by default in Kubernetes 1\.37\); use 1 otherwise/);
+    // the message names the gate's stage in the version asked for
+    expect(() => new PodAutoscaler(shopChart(), 'hpa', { target: reference(), minReplicas: 0, maxReplicas: 3, metrics: [CPU_60], kubernetesVersion: '1.35' }))
+      .toThrow(/HPAScaleToZero feature gate \(alpha and off by default in Kubernetes 1\.35\); use 1 otherwise/);
   });
 
   test('minReplicas 0 with an External metric is written', () => {

@@ -313,8 +313,8 @@ describe('HpaSimulator refusals', () => {
 
   test('a sample with both value and total, or neither', () => {
     expect(() => simulator.run({ initialReplicas: 1, samples: [{ metrics: [{ value: 1, total: 2 }] }] }))
-      .toThrow("[HpaSimulator] 'samples[0].metrics[0]' ({\"value\":1,\"total\":2}) must set exactly one of value and total, or only unavailable");
-    expect(() => simulator.run({ initialReplicas: 1, samples: [{ metrics: [{}] }] })).toThrow(/must set exactly one of value and total/);
+      .toThrow("[HpaSimulator] 'samples[0].metrics[0]' ({\"value\":1,\"total\":2}) must set exactly one of value, total and values, or only unavailable");
+    expect(() => simulator.run({ initialReplicas: 1, samples: [{ metrics: [{}] }] })).toThrow(/must set exactly one of value, total and values/);
   });
 
   test('a negative value', () => {

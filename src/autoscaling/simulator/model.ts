@@ -1,5 +1,6 @@
 import { Duration } from 'cdk8s';
 import { AutoscalingOptions } from '../autoscaling-options';
+import { SimulatedPod } from './pod';
 
 /**
  * Props for `HpaSimulator`: the autoscaler's spec and the controller settings of the cluster.
@@ -40,6 +41,41 @@ export interface HpaSimulatorProps {
    * @default Duration.seconds(0) - ready at the next sync
    */
   readonly podStartup?: Duration;
+
+  /**
+   * The Kubernetes version of the cluster: decides whether the spec's per-direction `tolerance` is honoured
+   * (HPAConfigurableTolerance) and how a target at 0 replicas is treated (the `ScaledToZero` condition,
+   * from 1.36). Overrides `autoscaling.kubernetesVersion`.
+   *
+   * @default - `autoscaling.kubernetesVersion`, or "1.37"
+   */
+  readonly kubernetesVersion?: string;
+
+  /**
+   * Feature gates of the cluster that differ from the version's defaults, e.g.
+   * `{ HPAConfigurableTolerance: true }` on 1.33. A spec with `minReplicas: 0` implies `HPAScaleToZero` is on
+   * (the apiserver accepts it only then).
+   *
+   * @default - the version's defaults
+   */
+  readonly featureGates?: Record<string, boolean>;
+
+  /**
+   * `--horizontal-pod-autoscaler-cpu-initialization-period`: within it after a pod starts, a cpu sample is
+   * ignored while the pod is not Ready or when it was taken less than one metrics window after the pod
+   * became Ready.
+   *
+   * @default Duration.minutes(5)
+   */
+  readonly cpuInitializationPeriod?: Duration;
+
+  /**
+   * `--horizontal-pod-autoscaler-initial-readiness-delay`: after the initialization period, a pod that is not
+   * Ready counts as never ready (its cpu sample ignored) when it turned not Ready within this delay of its start.
+   *
+   * @default Duration.seconds(30)
+   */
+  readonly initialReadinessDelay?: Duration;
 }
 
 /**
@@ -67,6 +103,13 @@ export interface MetricSample {
   readonly total?: number;
 
   /**
+   * External metrics only: the values of every series the selector matches; the controller sums them.
+   *
+   * @default - use `value` or `total`
+   */
+  readonly values?: number[];
+
+  /**
    * The metric cannot be fetched at this sync (metrics API error).
    *
    * @default false
@@ -85,8 +128,9 @@ export interface SyncSample {
   readonly metrics: MetricSample[];
 
   /**
-   * Pods that are not ready at this sync besides those still starting (see `podStartup`): they report
-   * no metrics and count as 0% on a scale-up.
+   * Pending pods at this sync besides those still starting (see `podStartup`): they report no metrics, are
+   * left out on a scale-down and count as 0% on a scale-up, for every metric (as the controller treats Pending
+   * pods). For pods that run but are not Ready, give `pods`.
    *
    * @default 0
    */
@@ -99,6 +143,24 @@ export interface SyncSample {
    * @default 0
    */
   readonly podsWithoutMetrics?: number;
+
+  /**
+   * The target's pods as objects, for the pod-level model: phase, readiness and its transition time, start
+   * time, per-container requests and usage, Pods metric values, deletion. When given, metrics measured on
+   * pods (Resource, ContainerResource, Pods) are read from them and `value`/`total`, `unreadyPods`,
+   * `podsWithoutMetrics` and `podStartup` do not apply; Object and External metrics still take their sample.
+   *
+   * @default - uniform pods built from the samples
+   */
+  readonly pods?: SimulatedPod[];
+
+  /**
+   * The scale's `status.replicas` (pods that exist, e.g. with a rollout's surge), which the controller uses
+   * for Object and External metrics with an AverageValue target.
+   *
+   * @default - the replica count (spec.replicas)
+   */
+  readonly statusReplicas?: number;
 }
 
 /**
@@ -109,6 +171,14 @@ export interface SimulationInput {
   readonly initialReplicas: number;
   /** One sample per sync, the first at time 0. */
   readonly samples: SyncSample[];
+
+  /**
+   * The autoscaler's `ScaledToZero` condition when the trace starts (Kubernetes 1.36 and later): true when
+   * the autoscaler itself scaled the target to 0.
+   *
+   * @default false
+   */
+  readonly scaledToZero?: boolean;
 }
 
 /**
@@ -163,6 +233,13 @@ export interface MetricRecommendation {
   readonly replicas?: number;
   /** True when the ratio was within the tolerance, so the metric asked for the current count. */
   readonly withinTolerance: boolean;
+  /**
+   * Why the metric is unavailable, in the controller's words (e.g. `missing request for cpu in container app
+   * of Pod pod-0`).
+   *
+   * @default - available
+   */
+  readonly error?: string;
 }
 
 /**
@@ -185,4 +262,6 @@ export interface SimulationStep {
   readonly message: string;
   /** Each metric's recommendation, in the spec's order. */
   readonly metrics: MetricRecommendation[];
+  /** The autoscaler's `ScaledToZero` condition after this sync (always false before Kubernetes 1.36). */
+  readonly scaledToZero: boolean;
 }

@@ -32,6 +32,55 @@ export function effectiveRules(rules: ScalingRules | undefined, direction: 'up' 
 export interface Timed {
   readonly time: number;
   readonly value: number;
+  /** Scale events only: older than the longest policy period, so the slot can be reused (markScaleEventsOutdated). */
+  readonly outdated?: boolean;
+}
+
+/**
+ * Records an unstabilized recommendation (stabilizeRecommendationWithBehaviors, stabilizeRecommendation): into
+ * the slot of the last recommendation older than every window, or appended.
+ */
+export function storeRecommendation(history: Timed[], desired: number, now: number, isOld: (rec: Timed) => boolean): void {
+  let oldIndex = -1;
+  history.forEach((rec, i) => {
+    if (isOld(rec)) oldIndex = i;
+  });
+  const entry = { time: now, value: desired };
+  if (oldIndex >= 0) history[oldIndex] = entry;
+  else history.push(entry);
+}
+
+/** The behavior path's test for a reusable recommendation: before both cutoffs. */
+export function oldForBehavior(now: number, up: EffectiveRules, down: EffectiveRules): (rec: Timed) => boolean {
+  return rec => rec.time < now - up.windowSeconds && rec.time < now - down.windowSeconds;
+}
+
+/** The longest period of a direction's policies (getLongestPolicyPeriod). */
+export function longestPolicyPeriod(rules: EffectiveRules): number {
+  return Math.max(...rules.policies.map(p => p.periodSeconds));
+}
+
+/**
+ * Records a scale event (storeScaleEvent): events older than the longest policy period are marked outdated and
+ * the last outdated one is reused, else the event is appended.
+ */
+export function storeScaleEvent(events: Timed[], change: number, now: number, longestPeriod: number): void {
+  let oldIndex = -1;
+  events.forEach((e, i) => {
+    const outdated = e.outdated || e.time < now - longestPeriod;
+    if (outdated) {
+      events[i] = { ...e, outdated: true };
+      oldIndex = i;
+    }
+  });
+  const entry = { time: now, value: change, outdated: false };
+  if (oldIndex >= 0) events[oldIndex] = entry;
+  else events.push(entry);
+}
+
+/** The replicas added (or removed) by events within the last `periodSeconds` (getReplicasChangePerPeriod). */
+export function replicasChangePerPeriod(periodSeconds: number, now: number, events: readonly Timed[]): number {
+  return events.filter(e => e.time > now - periodSeconds).reduce((sum, e) => sum + e.value, 0);
 }
 
 /**
@@ -52,12 +101,8 @@ export function stabilize(desired: number, current: number, now: number, history
   return recommendation;
 }
 
-function changedWithin(period: number, now: number, events: readonly Timed[]): number {
-  return events.filter(e => e.time > now - period).reduce((sum, e) => sum + e.value, 0);
-}
-
 function periodStart(current: number, policy: ScalingPolicy, now: number, ups: readonly Timed[], downs: readonly Timed[]): number {
-  return current - changedWithin(policy.periodSeconds, now, ups) + changedWithin(policy.periodSeconds, now, downs);
+  return current - replicasChangePerPeriod(policy.periodSeconds, now, ups) + replicasChangePerPeriod(policy.periodSeconds, now, downs);
 }
 
 /** The most replicas the scale-up policies allow now. */
@@ -115,8 +160,8 @@ export function limit(stabilized: number, current: number, min: number, max: num
 }
 
 /** The scale-up cap of the path without `behavior`: twice the replicas, at least 4 (calculateScaleUpLimit). */
-export function legacyScaleUpLimit(current: number): number {
-  return Math.trunc(Math.max(2 * current, 4));
+export function legacyScaleUpLimit(current: number, factor = 2): number {
+  return Math.trunc(Math.max(factor * current, 4));
 }
 
 /**
@@ -127,8 +172,8 @@ export function legacyStabilize(desired: number, now: number, history: readonly 
   return history.filter(rec => rec.time >= now - windowSeconds).reduce((m, rec) => Math.max(m, rec.value), desired);
 }
 
-export function legacyLimit(stabilized: number, current: number, min: number, max: number): Limited {
-  const upLimit = legacyScaleUpLimit(current);
+export function legacyLimit(stabilized: number, current: number, min: number, max: number, factor = 2): Limited {
+  const upLimit = legacyScaleUpLimit(current, factor);
   const byRate = max > upLimit;
   const allowed = byRate ? upLimit : max;
   if (stabilized < min) return { replicas: min, reason: ScalingReason.MIN_REPLICAS };
