@@ -100,9 +100,11 @@ function run(sample: Sample): void {
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'docs-sample-'));
   const cwd = process.cwd();
   process.chdir(outdir); // a block's own `new App()` writes to ./dist
+  const log = jest.spyOn(console, 'log').mockImplementation(() => undefined); // what a sample prints is for the reader
   try {
     new Function('require', 'exports', 'module', '__outdir', js)(require, {}, { exports: {} }, outdir);
   } finally {
+    log.mockRestore();
     process.chdir(cwd);
     fs.rmSync(outdir, { recursive: true, force: true });
   }
