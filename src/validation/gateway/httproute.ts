@@ -116,7 +116,8 @@ function httpRouteRule(p: ProblemCollector, rule: any): void {
         CEL(`When using ${name} filter with path.replacePrefixMatch, exactly one PathPrefix match must be specified`));
     }
     // exists_one over backendRefs of exists_one over their filters, as the CRD writes it
-    const backendsReplacing = backendRefs.filter(b => Array.isArray(b?.filters) && b.filters.filter((f: any) => prefixModifier(f, field)).length === 1);
+    const backendsReplacing = backendRefs
+      .filter(b => Array.isArray(b?.filters) && b.filters.filter((f: any) => prefixModifier(f, field)).length === 1);
     if (backendsReplacing.length === 1 && !onePrefixMatch) {
       p.error('matches', rule.matches, `must be exactly one PathPrefix match when a backendRef's ${name} filter replaces the prefix`,
         CEL(name === 'URLRewrite'
