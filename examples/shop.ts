@@ -3,6 +3,7 @@ import { UmbrellaChart } from 'cdk8s-patterns';
 import { buildBackend } from './backend';
 import { addEntryPoint } from './entry';
 import { buildFrontend } from './frontend';
+import { buildRatings } from './ratings';
 import { addScheduler } from './scheduler';
 import { packageShop } from './umbrella';
 
@@ -14,6 +15,7 @@ export function buildShop(app: App): void {
   const part = (id: string) => new Chart(app, id, { namespace: 'shop', disableResourceNameHashes: true });
   buildFrontend(part('frontend'));
   buildBackend(part('backend'));
+  buildRatings(part('ratings'));
   addEntryPoint(part('entry'));
   addScheduler(part('scheduler'));
   packageShop(app); // keep last: packages every chart above as one Helm umbrella chart
