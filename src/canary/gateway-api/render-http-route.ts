@@ -108,12 +108,71 @@ function mirrorShare(scope: IConstruct, prop: string, percentage: number | undef
 }
 
 /**
+ * A VirtualService `rewrite` as the URLRewrite filter Istio translates back into exactly it
+ * (`createRewriteFilter`, istio/istio pilot/pkg/config/kube/gateway/conversion.go, 1.30.3): `authority` is the
+ * hostname, `uriRegexRewrite` with match `/.*` a full-path replacement, `uri` a prefix replacement of the
+ * PathPrefix `/` that a rule without a path match gets by default.
+ */
+function urlRewrite(scope: IConstruct, prop: string, r: istio.VirtualServiceSpecHttpRewrite, hasUriMatch: boolean): any {
+  const out: any = {};
+  if (r.authority !== undefined) {
+    if (!isDns1123Subdomain(r.authority)) refuse(scope, prop, 'rewrite.authority', r.authority, 'URLRewrite takes a hostname (lowercase DNS name, no port)');
+    out.hostname = r.authority;
+  }
+  if (r.uriRegexRewrite !== undefined) {
+    if (r.uriRegexRewrite.match !== '/.*') {
+      refuse(scope, prop, 'rewrite.uriRegexRewrite.match', r.uriRegexRewrite.match, "URLRewrite replaces the full path (Istio's regex rewrite of '/.*') or a prefix, never other regexes");
+    }
+    out.path = { type: 'ReplaceFullPath', replaceFullPath: r.uriRegexRewrite.rewrite };
+  }
+  if (r.uri !== undefined) {
+    if (hasUriMatch) refuse(scope, prop, 'rewrite.uri', r.uri, 'a prefix replacement needs the rule to match PathPrefix, and the construct writes only Exact paths');
+    if (r.uri !== '/' && r.uri.endsWith('/')) refuse(scope, prop, 'rewrite.uri', r.uri, 'Istio trims the trailing "/" of a ReplacePrefixMatch; leave it out');
+    out.path = { type: 'ReplacePrefixMatch', replacePrefixMatch: r.uri };
+  }
+  return out;
+}
+
+/**
+ * A VirtualService `redirect` as the RequestRedirect filter Istio translates back into exactly it
+ * (`createRedirectFilter`, same file): Istio's default code 301 written out (the Gateway API's is 302), and
+ * the port kept only where Istio derives the same one back.
+ */
+function requestRedirect(scope: IConstruct, prop: string, r: istio.VirtualServiceSpecHttpRedirect, hasUriMatch: boolean): any {
+  const out: any = { statusCode: r.redirectCode ?? 301 };
+  if (r.scheme !== undefined) {
+    if (r.scheme !== 'http' && r.scheme !== 'https') refuse(scope, prop, 'redirect.scheme', r.scheme, 'RequestRedirect takes http or https');
+    out.scheme = r.scheme;
+  }
+  if (r.authority !== undefined) {
+    if (!isDns1123Subdomain(r.authority)) refuse(scope, prop, 'redirect.authority', r.authority, 'RequestRedirect takes a hostname (lowercase DNS name, no port)');
+    out.hostname = r.authority;
+  }
+  if (r.port !== undefined) {
+    out.port = r.port;
+  } else {
+    // without a port Istio derives it: from the scheme when one is set, else from the request
+    const derived = r.scheme !== undefined ? 'FROM_PROTOCOL_DEFAULT' : 'FROM_REQUEST_PORT';
+    if (r.derivePort !== derived) {
+      refuse(scope, prop, 'redirect.derivePort', r.derivePort,
+        `a RequestRedirect without a port makes Istio derive it ${derived === 'FROM_PROTOCOL_DEFAULT' ? 'from the scheme' : 'from the request'} (${derived}); set that, or a port`);
+    }
+  }
+  if (r.uri !== undefined) {
+    const prefix = /^%PREFIX\(\)%(.*)$/.exec(r.uri);
+    if (prefix && hasUriMatch) refuse(scope, prop, 'redirect.uri', r.uri, 'a prefix replacement needs the rule to match PathPrefix, and the construct writes only Exact paths');
+    out.path = prefix ? { type: 'ReplacePrefixMatch', replacePrefixMatch: prefix[1] } : { type: 'ReplaceFullPath', replaceFullPath: r.uri };
+  }
+  return out;
+}
+
+/**
  * Translates one declared rule into an HTTPRouteRule, refusing (with the prop, the value and the reason)
  * anything without a faithful Gateway API form.
  */
 export function toHttpRouteRule(scope: IConstruct, rule: DeclaredRule, backend: VersionBackend): any {
   const { prop, http } = rule;
-  const known = ['name', 'match', 'route', 'timeout', 'mirror', 'mirrorPercentage', 'mirrors', 'headers'];
+  const known = ['name', 'match', 'route', 'timeout', 'mirror', 'mirrorPercentage', 'mirrors', 'headers', 'rewrite', 'redirect'];
   for (const k of setKeys(http)) {
     if (UNMAPPED[k]) refuse(scope, prop, k, (http as any)[k], UNMAPPED[k]);
     if (!known.includes(k)) refuse(scope, prop, k, (http as any)[k], 'the construct has no HTTPRoute translation for it');
@@ -138,11 +197,14 @@ export function toHttpRouteRule(scope: IConstruct, rule: DeclaredRule, backend: 
   (http.mirrors ?? []).forEach((m, i) => {
     filters.push({ type: 'RequestMirror', requestMirror: { backendRef: ref(m.destination.subset!), ...mirrorShare(scope, `${prop}.mirrors[${i}]`, m.percentage?.value) } });
   });
+  const hasUriMatch = (http.match ?? []).some(m => m.uri !== undefined);
+  if (http.rewrite !== undefined) filters.push({ type: 'URLRewrite', urlRewrite: urlRewrite(scope, prop, http.rewrite, hasUriMatch) });
+  if (http.redirect !== undefined) filters.push({ type: 'RequestRedirect', requestRedirect: requestRedirect(scope, prop, http.redirect, hasUriMatch) });
   return {
     name: http.name,
     matches: matches.length > 0 ? matches : undefined,
     filters: filters.length > 0 ? filters : undefined,
-    backendRefs,
+    backendRefs: backendRefs.length > 0 ? backendRefs : undefined,
     timeouts: http.timeout === undefined ? undefined : { request: http.timeout },
   };
 }
