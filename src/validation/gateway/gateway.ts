@@ -5,6 +5,7 @@
  * TLS configuration and infrastructure are not written by the library and only checked for the CEL rules that
  * read them from the listener list.
  */
+import { isIPv4, isIPv6 } from 'net';
 import { re2Matches } from '../engines';
 import { ProblemCollector } from '../problem';
 import { checkInt, checkKnownFields, checkList, checkString, HOSTNAME, SCHEMA, SUBDOMAIN } from './schema';
@@ -34,7 +35,10 @@ export function validateGateway(obj: any, problems: ProblemCollector): void {
     if (l?.allowedRoutes?.namespaces !== undefined) {
       checkString(q.at('allowedRoutes', 'namespaces'), l.allowedRoutes.namespaces, 'from', { enum: ['All', 'Selector', 'Same'] });
     }
-    if (l?.tls?.mode === 'Terminate' && !(l.tls.certificateRefs?.length > 0) && !(Object.keys(l.tls.options ?? {}).length > 0)) {
+    if (l?.tls !== undefined) checkString(q.at('tls'), l.tls, 'mode', { enum: ['Terminate', 'Passthrough'] });
+    // tls.mode defaults to Terminate
+    if (l?.tls !== undefined && (l.tls.mode ?? 'Terminate') === 'Terminate'
+      && !(l.tls.certificateRefs?.length > 0) && !(Object.keys(l.tls.options ?? {}).length > 0)) {
       q.error('tls', l.tls, 'must name certificateRefs or options when mode is Terminate', CEL('certificateRefs or options must be specified when mode is Terminate'));
     }
   });
@@ -43,7 +47,7 @@ export function validateGateway(obj: any, problems: ProblemCollector): void {
       "tls must not be specified for protocols ['HTTP', 'TCP', 'UDP']"],
     [l => (l?.protocol === 'HTTPS' && l.tls !== undefined) ? (l.tls.mode === undefined || l.tls.mode === '' || l.tls.mode === 'Terminate') : true,
       'must use tls mode Terminate on an HTTPS listener', 'tls mode must be Terminate for protocol HTTPS'],
-    [l => l?.protocol === 'TLS' ? (l.tls?.mode !== undefined && l.tls.mode !== '') : true, 'must set a tls mode on a TLS listener', 'tls mode must be set for protocol TLS'],
+    [l => l?.protocol === 'TLS' ? (l.tls !== undefined && (l.tls.mode ?? 'Terminate') !== '') : true, 'must set a tls mode on a TLS listener', 'tls mode must be set for protocol TLS'],
     [l => ['TCP', 'UDP'].includes(l?.protocol) ? (l.hostname === undefined || l.hostname === '') : true, 'must not set a hostname on a TCP or UDP listener',
       "hostname must not be specified for protocols ['TCP', 'UDP']"],
   ];
@@ -62,12 +66,16 @@ export function validateGateway(obj: any, problems: ProblemCollector): void {
   }
   const addresses = checkList(p, spec, 'addresses', 16);
   for (const type of ['IPAddress', 'Hostname']) {
-    const values = addresses.filter(a => a?.type === type && a.value !== undefined).map(a => a.value);
+    const values = addresses.filter(a => (a?.type ?? 'IPAddress') === type && a.value !== undefined).map(a => a.value);
     if (new Set(values).size !== values.length) {
       p.error('addresses', values, `must not repeat a ${type} value`, CEL(`${type} values must be unique`));
     }
   }
   addresses.forEach((a, i) => {
+    // type defaults to IPAddress, whose value the schema wants in format ipv4 or ipv6 (oneOf)
+    if ((a?.type ?? 'IPAddress') === 'IPAddress' && a?.value !== undefined && !isIPv4(a.value) && !isIPv6(a.value)) {
+      p.at('addresses', i).error('value', a.value, 'must be an IPv4 or IPv6 address (must be of type ipv4)', SCHEMA);
+    }
     if (a?.type === 'Hostname' && a.value !== undefined && !re2Matches(HOSTNAME, a.value)) {
       p.at('addresses', i).error('value', a.value, 'must be a hostname', CEL(`Hostname value must be empty or contain only valid characters (matching ${HOSTNAME})`));
     }
