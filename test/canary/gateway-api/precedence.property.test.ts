@@ -5,8 +5,8 @@
  * the overlap test would show up here as a request routed differently.
  */
 import * as fc from 'fast-check';
-import { re2Matches } from '../../../src/validation/engines';
 import { gatewayOrder, precedenceConflict, RankedRule } from '../../../src/canary/gateway-api/precedence';
+import { re2Matches } from '../../../src/validation/engines';
 import { runs } from '../../properties/support';
 
 interface Request {
