@@ -21,7 +21,7 @@ export function validateGateway(obj: any, problems: ProblemCollector): void {
     problems.error('spec', spec, 'must be set', SCHEMA);
     return;
   }
-  checkKnownFields(p, spec, ['gatewayClassName', 'listeners', 'addresses', 'infrastructure', 'allowedListeners', 'tls', 'defaultScope'], 'GatewaySpec');
+  checkKnownFields(p, spec, ['gatewayClassName', 'listeners', 'addresses', 'infrastructure', 'allowedListeners', 'tls'], 'GatewaySpec');
   checkString(p, spec, 'gatewayClassName', { required: true, minLength: 1, maxLength: 253 });
   if (spec.listeners === undefined) p.error('listeners', undefined, 'must be set (Required value)', SCHEMA);
   const listeners = checkList(p, spec, 'listeners', 64, 1);
