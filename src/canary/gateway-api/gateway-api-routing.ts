@@ -2,7 +2,7 @@ import { ApiObject, Lazy } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { Construct, IConstruct } from 'constructs';
 import * as istio from '../../../imports/networking.istio.io';
-import { describeValue, isDns1035Label, isDns1123Label, isDns1123Subdomain, propError, propMessage, requireProp } from '../../common';
+import { describeValue, hasUserPatches, isDns1035Label, isDns1123Label, isDns1123Subdomain, propError, propMessage, requireProp } from '../../common';
 import { validateWrittenObjects } from '../../validation/construct';
 import { CanaryServicePort } from '../ports';
 import { describeRanked, precedenceConflict, RankedRule } from './precedence';
@@ -10,6 +10,9 @@ import { DeclaredRule, toHttpRouteRule } from './render-http-route';
 import { GatewayApiBackendOptions } from './traffic-backend';
 import { addVersionDestinationRules, addVersionServices, versionServiceName } from './version-services';
 import { USE_WAYPOINT, USE_WAYPOINT_NAMESPACE, waypointManifest } from './waypoint';
+
+/** The parents of the HTTPRoutes the backend writes, known without rendering the routes. */
+const routeParents = new WeakMap<ApiObject, () => any[]>();
 
 /** What the Gateway API backend reads from its CanaryService. */
 export interface GatewayApiSource {
@@ -74,6 +77,7 @@ export class GatewayApiRouting extends Construct {
       if (waypoint.namespace !== undefined) source.rootService.metadata.addLabel(USE_WAYPOINT_NAMESPACE, waypoint.namespace);
     }
 
+    routeParents.set(this.httpRoute, () => this.parentRefs());
     validateWrittenObjects(this, (obj, jsonPath) => obj === this.httpRoute ? this.propOf(jsonPath) : undefined);
     this.node.addValidation({ validate: () => [...this.crossObjectErrors(), ...this.appErrors()] });
   }
@@ -252,7 +256,8 @@ export class GatewayApiRouting extends Construct {
         }
       }
       if (c.kind === 'HTTPRoute' && c.apiVersion.startsWith('gateway.networking.k8s.io/') && (c.metadata.namespace ?? ns) === ns) {
-        const parents: any[] = c.toJson().spec?.parentRefs ?? [];
+        // escape hatches may have patched a route: render those, read the others from their construct
+        const parents: any[] = (!hasUserPatches(c) && routeParents.get(c)?.()) || (c.toJson().spec?.parentRefs ?? []);
         if (parents.some(p => p.kind === 'Service' && (p.group ?? '') === '' && p.name === name && (p.namespace ?? ns) === ns)) {
           errors.push(`HTTPRoute ${c.name} (${c.node.path}) also attaches to Service ${name}: Istio merges the routes of one Service by creation time, `
             + 'which synthesis cannot know, so the canary rules would no longer be the ones that apply');

@@ -6,9 +6,8 @@
  * read them from the listener list.
  */
 import { isIPv4, isIPv6 } from 'net';
-import { re2Matches } from '../engines';
 import { ProblemCollector } from '../problem';
-import { checkInt, checkKnownFields, checkList, checkString, HOSTNAME, SCHEMA, SUBDOMAIN } from './schema';
+import { checkInt, checkKnownFields, checkList, checkString, HOSTNAME, SCHEMA, SUBDOMAIN, patternMatches } from './schema';
 
 const CEL = (message: string) => `gateway-api v1.5.1 CEL: ${message}`;
 const PROTOCOL = '^[a-zA-Z0-9]([-a-zA-Z0-9]*[a-zA-Z0-9])?$|[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\\/[A-Za-z0-9]+$';
@@ -76,7 +75,7 @@ export function validateGateway(obj: any, problems: ProblemCollector): void {
     if ((a?.type ?? 'IPAddress') === 'IPAddress' && a?.value !== undefined && !isIPv4(a.value) && !isIPv6(a.value)) {
       p.at('addresses', i).error('value', a.value, 'must be an IPv4 or IPv6 address (must be of type ipv4)', SCHEMA);
     }
-    if (a?.type === 'Hostname' && a.value !== undefined && !re2Matches(HOSTNAME, a.value)) {
+    if (a?.type === 'Hostname' && a.value !== undefined && !patternMatches(HOSTNAME, a.value)) {
       p.at('addresses', i).error('value', a.value, 'must be a hostname', CEL(`Hostname value must be empty or contain only valid characters (matching ${HOSTNAME})`));
     }
   });

@@ -5,9 +5,8 @@
  * `config/crd/standard/gateway.networking.k8s.io_httproutes.yaml`, ported by hand. Since v1.1 Gateway API has no
  * validating webhook: the CRD is the whole of its admission. A Problem's `rule` carries the CEL rule's own message.
  */
-import { re2Matches } from '../engines';
 import { ProblemCollector } from '../problem';
-import { checkInt, checkKnownFields, checkList, checkString, checkUnique, durationMillis, DURATION, GROUP, HEADER_NAME, HOSTNAME, KIND, NAMESPACE, SCHEMA, StringRule, SUBDOMAIN } from './schema';
+import { checkInt, checkKnownFields, checkList, checkString, checkUnique, durationMillis, DURATION, GROUP, HEADER_NAME, HOSTNAME, KIND, NAMESPACE, SCHEMA, StringRule, SUBDOMAIN, patternMatches } from './schema';
 
 const CEL = (message: string) => `gateway-api v1.5.1 CEL: ${message}`;
 
@@ -149,7 +148,7 @@ function httpRouteMatch(p: ProblemCollector, match: any): void {
       [!value.includes('#'), 'must not contain "#"', "must not contain '#' when type one of ['Exact', 'PathPrefix']"],
       [!value.endsWith('/..'), 'must not end with "/.."', "must not end with '/..' when type one of ['Exact', 'PathPrefix']"],
       [!value.endsWith('/.'), 'must not end with "/."', "must not end with '/.' when type one of ['Exact', 'PathPrefix']"],
-      [re2Matches(PATH_CHARS, value), `must only contain valid path characters (${PATH_CHARS})`,
+      [patternMatches(PATH_CHARS, value), `must only contain valid path characters (${PATH_CHARS})`,
         `must only contain valid characters (matching ${PATH_CHARS}) for types ['Exact', 'PathPrefix']`],
     ];
     for (const [ok, message, upstream] of rules) if (!ok) pp.error('value', value, message, CEL(upstream));

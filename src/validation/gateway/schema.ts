@@ -7,6 +7,23 @@
 import { re2Matches } from '../engines';
 import { ProblemCollector } from '../problem';
 
+const verdicts = new Map<string, boolean>();
+
+/**
+ * `re2Matches`, remembered: the same few patterns meet the same names and paths on every route, and re2js
+ * compiles a pattern on each call.
+ */
+export function patternMatches(pattern: string, value: string): boolean {
+  const key = `${pattern}\u0000${value}`;
+  let verdict = verdicts.get(key);
+  if (verdict === undefined) {
+    if (verdicts.size >= 10000) verdicts.clear();
+    verdict = re2Matches(pattern, value);
+    verdicts.set(key, verdict);
+  }
+  return verdict;
+}
+
 /** The schema rule name a Problem reports for a structural check. */
 export const SCHEMA = 'gateway-api v1.5.1 CRD schema';
 
@@ -55,7 +72,7 @@ export function checkString(p: ProblemCollector, obj: any, field: string | numbe
     p.error(field, value, `must be at least ${rule.minLength} characters long`, SCHEMA);
   } else if (rule.maxLength !== undefined && length > rule.maxLength) {
     p.error(field, value, `must be at most ${rule.maxLength} characters long`, SCHEMA);
-  } else if (rule.pattern !== undefined && !re2Matches(rule.pattern, value)) {
+  } else if (rule.pattern !== undefined && !patternMatches(rule.pattern, value)) {
     p.error(field, value, `must match ${rule.pattern}`, SCHEMA);
   }
   return value;
@@ -116,7 +133,7 @@ export function checkKnownFields(p: ProblemCollector, obj: any, known: readonly 
 
 /** A Gateway API Duration (GEP-2257) in milliseconds, or undefined when it does not parse. */
 export function durationMillis(value: unknown): number | undefined {
-  if (typeof value !== 'string' || !re2Matches(DURATION, value)) return undefined;
+  if (typeof value !== 'string' || !patternMatches(DURATION, value)) return undefined;
   const unit: Record<string, number> = { h: 3600000, m: 60000, s: 1000, ms: 1 };
   let total = 0;
   for (const [, n, u] of value.matchAll(/([0-9]+)(ms|h|m|s)/g)) total += Number(n) * unit[u];
