@@ -4,6 +4,7 @@ import { buildBackend } from './backend';
 import { buildCluster } from './cluster';
 import { addEntryPoint } from './entry';
 import { buildFrontend } from './frontend';
+import { buildRatings } from './ratings';
 import { addScheduler } from './scheduler';
 import { packageShop } from './umbrella';
 
@@ -15,6 +16,7 @@ export function buildShop(app: App): void {
   const part = (id: string) => new Chart(app, id, { namespace: 'shop', disableResourceNameHashes: true });
   buildFrontend(part('frontend'));
   buildBackend(part('backend'));
+  buildRatings(part('ratings'));
   addEntryPoint(part('entry'));
   addScheduler(part('scheduler'));
   packageShop(app); // packages every chart above as one Helm umbrella chart

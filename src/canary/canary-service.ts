@@ -4,6 +4,9 @@ import { Construct } from 'constructs';
 import * as istio from '../../imports/networking.istio.io';
 import { PodAutoscaler, ScaleTarget } from '../autoscaling';
 import { addLibraryPatch, describeValue, hasUserPatches, overlay, propError, propMessage, requireProp, restrictedContainer, runtimeDefaultSeccomp } from '../common';
+import { GatewayApiRouting } from './gateway-api/gateway-api-routing';
+import { DeclaredRule } from './gateway-api/render-http-route';
+import { TrafficBackend, TrafficBackendKind } from './gateway-api/traffic-backend';
 import { CanaryRoute, CanaryRouteOptions } from './http-route';
 import { StringMatch } from './match';
 import { CanaryServicePort } from './ports';
@@ -123,6 +126,16 @@ export interface CanaryServiceProps {
    * @default true
    */
   readonly restrictedSecurity?: boolean;
+
+  /**
+   * The API the routing is written in: Istio's VirtualService and DestinationRule, or the Kubernetes Gateway
+   * API (an HTTPRoute over one Service per version; `TrafficBackend.gatewayApi()`). Moving between them is
+   * this one prop: the rules, weights and policies stay the same, and what the Gateway API cannot express
+   * faithfully is refused.
+   *
+   * @default TrafficBackend.istio()
+   */
+  readonly trafficBackend?: TrafficBackend;
 }
 
 /**
@@ -205,14 +218,50 @@ export class CanaryService extends Construct {
   public readonly service: kplus.Service;
 
   /**
-   * The DestinationRule with one subset per version.
+   * The DestinationRule with one subset per version (Istio backend; reading it on the Gateway API backend
+   * throws: see `versionDestinationRules`).
    */
-  public readonly destinationRule: istio.DestinationRule;
+  public get destinationRule(): istio.DestinationRule {
+    return this._destinationRule ?? this.notOnGatewayApi('destinationRule', 'versionDestinationRules');
+  }
 
   /**
-   * The VirtualService with the rules and the weighted catch-all route.
+   * The VirtualService with the rules and the weighted catch-all route (Istio backend; reading it on the
+   * Gateway API backend throws: see `httpRoute`).
    */
-  public readonly virtualService: istio.VirtualService;
+  public get virtualService(): istio.VirtualService {
+    return this._virtualService ?? this.notOnGatewayApi('virtualService', 'httpRoute');
+  }
+
+  /**
+   * The API the routing is written in.
+   */
+  public readonly trafficBackend: TrafficBackend;
+
+  /**
+   * The HTTPRoute (`gateway.networking.k8s.io/v1`) with the rules and the weighted catch-all.
+   *
+   * @default - none on the Istio backend
+   */
+  public readonly httpRoute?: ApiObject;
+
+  /**
+   * The Service of every version, by version name (Gateway API backend; empty on the Istio backend).
+   */
+  public readonly versionServices: Record<string, kplus.Service>;
+
+  /**
+   * The DestinationRule of every version Service that has a traffic policy, by version name (Gateway API
+   * backend; empty on the Istio backend).
+   */
+  public readonly versionDestinationRules: Record<string, istio.DestinationRule>;
+
+  /**
+   * The waypoint Gateway (class `istio-waypoint`) when the Gateway API backend creates one.
+   *
+   * @default - none
+   */
+  public readonly waypoint?: ApiObject;
 
   /**
    * The pod label key naming the application.
@@ -230,6 +279,9 @@ export class CanaryService extends Construct {
   private readonly rules: Rule[] = [];
   private readonly subsetPolicies: Record<string, any> = {};
   private readonly destinationRuleSpec: istio.DestinationRuleSpec;
+  private readonly _destinationRule?: istio.DestinationRule;
+  private readonly _virtualService?: istio.VirtualService;
+  private readonly gatewayApi?: GatewayApiRouting;
 
   constructor(scope: Construct, id: string, props: CanaryServiceProps) {
     super(scope, id);
@@ -284,15 +336,23 @@ export class CanaryService extends Construct {
         trafficPolicy: this.subsetPolicies[v],
       })),
     };
-    this.destinationRule = new istio.DestinationRule(this, 'DestinationRule', {
-      metadata: { name: this.serviceName },
-      spec: this.destinationRuleSpec,
-    });
-
-    this.virtualService = new istio.VirtualService(this, 'VirtualService', {
-      metadata: { name: this.serviceName },
-      spec: Lazy.any({ produce: () => this.renderVirtualService() }),
-    });
+    this.trafficBackend = props.trafficBackend ?? TrafficBackend.istio();
+    if (this.trafficBackend.kind === TrafficBackendKind.GATEWAY_API) {
+      this.gatewayApi = this.addGatewayApiRouting(sharedPolicy);
+      this.httpRoute = this.gatewayApi.httpRoute;
+      this.waypoint = this.gatewayApi.waypoint;
+    } else {
+      this._destinationRule = new istio.DestinationRule(this, 'DestinationRule', {
+        metadata: { name: this.serviceName },
+        spec: this.destinationRuleSpec,
+      });
+      this._virtualService = new istio.VirtualService(this, 'VirtualService', {
+        metadata: { name: this.serviceName },
+        spec: Lazy.any({ produce: () => this.renderVirtualService() }),
+      });
+    }
+    this.versionServices = this.gatewayApi?.versionServices ?? {};
+    this.versionDestinationRules = this.gatewayApi?.versionDestinationRules ?? {};
 
     (props.routes ?? []).forEach(route => this.addRoute(route));
     this.node.addValidation({ validate: () => this.validateObjects() });
@@ -312,7 +372,9 @@ export class CanaryService extends Construct {
       throw propError(this, `${prop}.match`, route.match,
         `duplicates the match of ${same.prop}, which is written first, so this rule would never be used [IST0130/IST0131]`);
     }
-    this.rules.push({ prop, route, group: ruleGroup(route.match), key: ruleKey });
+    const rule = { prop, route, group: ruleGroup(route.match), key: ruleKey };
+    this.gatewayApi?.check(this, this.declaredRules([...this.rules, rule]));
+    this.rules.push(rule);
   }
 
   /**
@@ -360,6 +422,48 @@ export class CanaryService extends Construct {
         note: (this.props.versions[i].trafficPolicy?.loadBalancer ?? this.props.trafficPolicy?.loadBalancer)?.description,
       })),
     });
+  }
+
+  private notOnGatewayApi(member: string, instead: string): never {
+    throw new Error(`[${this.node.path}] '${member}' is not written on the Gateway API backend (trafficBackend: ${this.trafficBackend.kind}); use '${instead}'`);
+  }
+
+  /** The Gateway API backend's objects, checked against the catch-all route now (rules are checked as added). */
+  private addGatewayApiRouting(sharedPolicy: any): GatewayApiRouting {
+    const options = this.trafficBackend.gatewayApiOptions ?? {};
+    requireProp(this.props.hosts === undefined, this, 'hosts', this.props.hosts,
+      'must be left out on the Gateway API backend: the HTTPRoute routes the Service (mesh) and the listeners of its Gateways');
+    requireProp(this.props.gateways === undefined, this, 'gateways', this.props.gateways,
+      'must be left out on the Gateway API backend: attach the route with TrafficBackend.gatewayApi({ gateways })');
+    const http = this.ports.filter(p => isHttpFamily(portProtocol(p.name, p.appProtocol)));
+    const routing = new GatewayApiRouting(this, 'GatewayApi', {
+      serviceName: this.serviceName,
+      versions: this.versions,
+      appLabel: this.appLabel,
+      versionLabel: this.versionLabel,
+      ports: this.ports,
+      routePort: this.props.routePort ?? (this.ports.length === 1 ? this.ports[0].port : http[0].port),
+      rootService: this.service,
+      deployments: this.deployments,
+      sharedPolicy,
+      versionPolicies: this.subsetPolicies,
+      declaredRules: () => this.declaredRules(this.rules),
+    }, options);
+    routing.check(this, this.declaredRules([]));
+    return routing;
+  }
+
+  /** The rules as the VirtualService declares them, in its order, with the prop each came from; the catch-all last. */
+  private declaredRules(rules: readonly Rule[]): DeclaredRule[] {
+    const destination = this.destination(this.routePort());
+    const declared = [...rules]
+      .sort((a, b) => a.group - b.group)
+      .map(r => ({ prop: r.prop, http: renderRoute(this, r.prop, r.route, this.versions, destination) }));
+    const catchAll: istio.VirtualServiceSpecHttp = {
+      ...renderOptions(this, 'defaultRoute', this.props.defaultRoute ?? {}, this.versions, destination),
+      route: this.versions.map(v => ({ destination: destination(v), weight: this.weights[v] })),
+    };
+    return [...declared, { prop: 'defaultRoute', http: catchAll }];
   }
 
   private checkVersions(versions: CanaryVersionProps[]): string[] {
@@ -562,8 +666,11 @@ export class CanaryService extends Construct {
   private validateObjects(): string[] {
     const errors: string[] = [];
     // rendered only when an escape hatch patched them: else they are exactly the model, checked for less
-    const vs: any = hasUserPatches(this.virtualService) ? this.virtualService.toJson().spec ?? {} : this.renderVirtualService();
-    const dr: any = hasUserPatches(this.destinationRule) ? this.destinationRule.toJson().spec ?? {} : this.destinationRuleSpec;
+    // (the Gateway API backend writes neither: its own construct checks its objects)
+    const vsObject = this._virtualService;
+    const drObject = this._destinationRule;
+    const vs: any = !vsObject ? {} : hasUserPatches(vsObject) ? vsObject.toJson().spec ?? {} : this.renderVirtualService();
+    const dr: any = !drObject ? { host: this.serviceName } : hasUserPatches(drObject) ? drObject.toJson().spec ?? {} : this.destinationRuleSpec;
     const svc = this.serviceAsWritten();
     const ns: string | undefined = svc.metadata?.namespace;
     const name = this.serviceName;

@@ -5,3 +5,4 @@ export * from './ports';
 export * from './rollout';
 export * from './traffic-policy';
 export * from './version';
+export * from './gateway-api';

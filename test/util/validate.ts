@@ -3,6 +3,7 @@
  *
  * - Kubernetes kinds: `kubernetes-models` (generated from the Kubernetes OpenAPI spec).
  * - Istio kinds: `@kubernetes-models/istio` (generated from Istio's CRDs).
+ * - Gateway API kinds (`gateway.networking.k8s.io`): `@kubernetes-models/gateway-api` (generated from its CRDs).
  * - Custom resources: the `openAPIV3Schema` of a CustomResourceDefinition in the same output, with ajv.
  *
  * An object of a kind none of these knows is a failure, never a pass.
@@ -18,6 +19,7 @@ export interface ManifestObject {
 }
 
 const ISTIO_GROUPS = new Set(['networking.istio.io', 'security.istio.io', 'telemetry.istio.io', 'extensions.istio.io']);
+const GATEWAY_API_GROUPS = new Set(['gateway.networking.k8s.io']);
 
 /** Synthesizes one chart and validates every object in it; returns the objects. */
 export function synthValid(chart: Chart): ManifestObject[] {
@@ -64,7 +66,9 @@ function modelClass(apiVersion: string, kind: string): any {
   const [group, version] = apiVersion.includes('/') ? apiVersion.split('/') : ['', apiVersion];
   const modulePath = ISTIO_GROUPS.has(group)
     ? `@kubernetes-models/istio/${group}/${version}/${kind}`
-    : `kubernetes-models/${group ? `${group}/` : ''}${version}/${kind}`;
+    : GATEWAY_API_GROUPS.has(group)
+      ? `@kubernetes-models/gateway-api/${group}/${version}/${kind}`
+      : `kubernetes-models/${group ? `${group}/` : ''}${version}/${kind}`;
   let mod: any;
   try {
     // eslint-disable-next-line @typescript-eslint/no-require-imports

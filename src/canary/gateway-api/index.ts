@@ -1,0 +1,2 @@
+export * from './traffic-backend';
+export { Waypoint } from './waypoint';
