@@ -276,7 +276,12 @@ export class CanaryService extends Construct {
     this.checkRoutePort();
     this.checkHostsAndGateways();
     // the catch-all route's options, checked now; rendered again at synth
-    if (props.defaultRoute !== undefined) this.requireHttpPort('defaultRoute', props.defaultRoute);
+    if (props.defaultRoute !== undefined) {
+      this.requireHttpPort('defaultRoute', props.defaultRoute);
+      const { redirect, directResponse } = props.defaultRoute as CanaryRoute;
+      requireProp(redirect === undefined && directResponse === undefined, this, 'defaultRoute', props.defaultRoute,
+        "must not set 'redirect' or 'directResponse': the catch-all route splits the traffic by the weights");
+    }
     renderOptions(this, 'defaultRoute', props.defaultRoute ?? {}, this.versions, this.destination(undefined));
     const portNumbers = this.ports.map(p => p.port);
     const sharedPolicy = renderTrafficPolicy(this, 'trafficPolicy', props.trafficPolicy, portNumbers);

@@ -100,8 +100,8 @@ function labelsArb(ctx: Ctx, maxKeys: number): fc.Arbitrary<Record<string, strin
 
 /** An HttpMatch: headers, withoutHeaders, source labels (with or without mesh), source namespace, uri, method, query. */
 function matchArb(ctx: Ctx): fc.Arbitrary<HttpMatch> {
-  // a match's own gateways: with source conditions they must include mesh (GUIDE §4 rule 7)
-  const matchGateways = ctx.pick<string[]>('gateways', fc.constantFrom(['mesh'], ['shop/public', 'mesh']), fc.constantFrom(['shop/public'], ['']));
+  // a match's own gateways: never with source conditions (Istio ignores source conditions in a match that names gateways)
+  const matchGateways = ctx.pick<string[] | undefined>('gateways', fc.constant(undefined), fc.constantFrom(['shop/public'], ['mesh'], ['']));
   const sourceLabels = fc.dictionary(fc.constantFrom('app', 'version', 'tier'), fc.constantFrom('productpage', 'v2', 'yes', '0123'), { minKeys: 1, maxKeys: 2 });
   return fc.oneof(
     { weight: 4, arbitrary: fc.dictionary(headerKeyArb(ctx), stringMatchArb(ctx), { minKeys: 1, maxKeys: 3 }).map(headers => ({ headers })) },
@@ -109,7 +109,11 @@ function matchArb(ctx: Ctx): fc.Arbitrary<HttpMatch> {
       weight: 1,
       arbitrary: fc.dictionary(headerKeyArb(ctx), stringMatchArb(ctx), { minKeys: 1, maxKeys: 2 }).map(withoutHeaders => ({ withoutHeaders })),
     },
-    { weight: 2, arbitrary: fc.record({ sourceLabels: ctx.pick('labels', sourceLabels, labelsArb(ctx, 2)), gateways: matchGateways }, { requiredKeys: ['sourceLabels'] }) },
+    {
+      weight: 2,
+      arbitrary: fc.record({ sourceLabels: ctx.pick('labels', sourceLabels, labelsArb(ctx, 2)), gateways: matchGateways }, { requiredKeys: ['sourceLabels'] })
+        .map(({ gateways, ...m }) => (gateways === undefined ? m : { ...m, gateways })),
+    },
     { weight: 1, arbitrary: ctx.pick('matches', fc.constantFrom('shop', 'kube-system'), fc.constantFrom('Shop', '', 'a.b')).map(sourceNamespace => ({ sourceNamespace })) },
     { weight: 2, arbitrary: fc.record({ uri: stringMatchArb(ctx).filter(m => m.prefix !== '' && m.prefix !== '/'), ignoreUriCase: fc.boolean() }, { requiredKeys: ['uri'] }) },
     { weight: 1, arbitrary: fc.record({ method: fc.constantFrom({ exact: 'POST' }, { prefix: 'P' }), queryParams: fc.constant({ beta: { exact: '1' } }) }, { requiredKeys: ['method'] }) },
@@ -318,7 +322,7 @@ function generatedFor(ctx: Ctx): fc.Arbitrary<Generated> {
       ...g.weights,
       ...g.ports,
       hosts: g.hosts,
-      gateways: g.gateways,
+      gateways: saneGateways(ctx, g.gateways, [...g.routes, ...g.laterRoutes]),
       routes: g.routes,
       defaultRoute: g.defaultRoute,
       trafficPolicy: g.trafficPolicy,
@@ -327,6 +331,17 @@ function generatedFor(ctx: Ctx): fc.Arbitrary<Generated> {
     },
     laterRoutes: g.laterRoutes,
   }));
+}
+
+/**
+ * Sane gateways that lack mesh while a rule matches on source conditions get mesh written, as a user must
+ * (the construct refuses such a rule rather than widening the gateways itself).
+ */
+function saneGateways(ctx: Ctx, gateways: string[] | undefined, routes: CanaryRoute[]): string[] | undefined {
+  if (ctx.wild.has('gateways') || gateways === undefined || gateways.length === 0 || gateways.includes('mesh')) return gateways;
+  const source = routes.some(r =>
+    (r.match?.sourceLabels !== undefined && Object.keys(r.match.sourceLabels).length > 0) || r.match?.sourceNamespace !== undefined);
+  return source ? [...gateways, 'mesh'] : gateways;
 }
 
 const generatedArb: fc.Arbitrary<Generated> = fc.oneof(
@@ -388,7 +403,7 @@ function expectObjectsAgree(objects: ManifestObject[], props: CanaryServiceProps
   // every subset a route or mirror names exists [IST0101], on the Service's host [IST0174]
   const subsets = new Map<string, Record<string, string>>(dr.subsets.map((s: any) => [s.name, s.labels]));
   expect([...subsets.keys()]).toEqual(props.versions.map(v => v.name));
-  const targets = vs.http.flatMap((rule: any) => [
+  const targets = [...(vs.http ?? []), ...(vs.tcp ?? []), ...(vs.tls ?? [])].flatMap((rule: any) => [
     ...rule.route.map((r: any) => r.destination),
     ...(rule.mirror ? [rule.mirror] : []),
     ...(rule.mirrors ?? []).map((m: any) => m.destination),
@@ -417,6 +432,22 @@ function expectObjectsAgree(objects: ManifestObject[], props: CanaryServiceProps
     expect(d.spec.selector.matchLabels[versionLabel]).toBe(d.spec.template.metadata.labels[versionLabel]);
   }
 
+  // TCP and TLS ports: one weighted catch-all per port, last, with the weights of the HTTP split
+  for (const kind of ['tcp', 'tls']) {
+    for (const rule of vs[kind] ?? []) expect(rule.match?.length).toBeGreaterThan(0);
+    for (const rule of (vs[kind] ?? []).filter((r: any) => r.route.length > 1 || r.route[0].weight !== undefined)) {
+      expect(rule.route.map((r: any) => r.destination.subset)).toEqual(props.versions.map(v => v.name));
+      expect(rule.route.reduce((sum: number, r: any) => sum + r.weight, 0)).toBe(100);
+    }
+  }
+  // no HTTP port: no http section, and no HTTP rule was accepted
+  if (vs.http === undefined) {
+    expect(vs.tcp ?? vs.tls).toBeDefined();
+    expectIstioScalars('VirtualService.spec', vs);
+    expectIstioScalars('DestinationRule.spec', dr);
+    return;
+  }
+
   // rules first, the single catch-all last: integer weights 0-100 over every version, summing to 100 [IST0130/IST0131]
   const catchAll = vs.http[vs.http.length - 1];
   expect(catchAll.match).toBeUndefined();
@@ -435,8 +466,9 @@ function expectObjectsAgree(objects: ManifestObject[], props: CanaryServiceProps
         }
       }
       if (m.sourceLabels || m.sourceNamespace) {
-        const gateways: string[] | undefined = m.gateways ?? vs.gateways;
-        if (gateways !== undefined) expect(gateways).toContain('mesh');
+        // never together with match-level gateways; the VirtualService's gateways include mesh as written
+        expect(m.gateways).toBeUndefined();
+        if (vs.gateways !== undefined) expect(vs.gateways).toContain('mesh');
       }
     }
   }

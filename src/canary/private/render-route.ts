@@ -36,7 +36,7 @@ export function ruleGroup(match: HttpMatch): RuleGroup {
 }
 
 function nonEmpty(record: Record<string, unknown> | undefined): boolean {
-  return record !== undefined && Object.keys(record).length > 0;
+  return record !== undefined && record !== null && typeof record === 'object' && Object.keys(record).length > 0;
 }
 
 /** Checks a StringMatch (exactly one of exact/prefix/regex; RE2) and returns it as Istio writes it. */
@@ -73,6 +73,11 @@ function matchesEverything(match: HttpMatch): boolean {
 export function renderMatch(scope: IConstruct, prop: string, match: HttpMatch): istio.VirtualServiceSpecHttpMatch {
   if (match === undefined || match === null || typeof match !== 'object') {
     throw propError(scope, prop, match, 'must be an HttpMatch with at least one condition');
+  }
+  for (const field of ['headers', 'withoutHeaders', 'queryParams', 'sourceLabels'] as const) {
+    const record = match[field];
+    requireProp(record === undefined || (record !== null && typeof record === 'object' && !Array.isArray(record)), scope, `${prop}.${field}`, record,
+      'must be an object of names to values');
   }
   requireProp(!matchesEverything(match), scope, prop, match,
     'must set at least one condition that narrows the traffic (headers, withoutHeaders, sourceLabels, sourceNamespace, uri, method, queryParams, authority, scheme, port): '
