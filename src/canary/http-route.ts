@@ -489,12 +489,20 @@ export interface CanaryRoute extends CanaryRouteOptions {
   readonly match: HttpMatch;
 
   /**
-   * The version that receives the matching requests. Set exactly one of `version`, `redirect` and
-   * `directResponse`.
+   * The version that receives the matching requests. Set exactly one of `version`, `weights`, `redirect`
+   * and `directResponse`.
    *
-   * @default - none: the rule redirects or responds itself
+   * @default - none: the rule splits by `weights`, redirects or responds itself
    */
   readonly version?: string;
+
+  /**
+   * Split the matching requests over versions (a weighted split of its own, e.g. testers 50/50 over two
+   * canaries): integer percentages from 0 to 100 summing to 100, keyed by version name.
+   *
+   * @default - none: `version` takes every matching request
+   */
+  readonly weights?: Record<string, number>;
 
   /**
    * Answer matching requests with a redirect instead of forwarding them.

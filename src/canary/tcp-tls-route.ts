@@ -108,9 +108,19 @@ export interface CanaryTcpRoute {
   readonly match: TcpMatch;
 
   /**
-   * The version that receives the matching connections.
+   * The version that receives the matching connections. Set exactly one of `version` and `weights`.
+   *
+   * @default - none: `weights` splits the matching connections
    */
-  readonly version: string;
+  readonly version?: string;
+
+  /**
+   * Split the matching connections over versions: integer percentages from 0 to 100 summing to 100, keyed
+   * by version name. Set exactly one of `version` and `weights`.
+   *
+   * @default - none: `version` takes every matching connection
+   */
+  readonly weights?: Record<string, number>;
 }
 
 /**
@@ -124,7 +134,17 @@ export interface CanaryTlsRoute {
   readonly match: TlsMatch;
 
   /**
-   * The version that receives the matching connections.
+   * The version that receives the matching connections. Set exactly one of `version` and `weights`.
+   *
+   * @default - none: `weights` splits the matching connections
    */
-  readonly version: string;
+  readonly version?: string;
+
+  /**
+   * Split the matching connections over versions: integer percentages from 0 to 100 summing to 100, keyed
+   * by version name. Set exactly one of `version` and `weights`.
+   *
+   * @default - none: `version` takes every matching connection
+   */
+  readonly weights?: Record<string, number>;
 }

@@ -115,6 +115,29 @@ describe('HTTP route options reach their Istio fields', () => {
     expect(rule.match).toEqual([{ name: 'beta-host', authority: { prefix: 'beta.' }, scheme: { exact: 'https' }, port: 80, statPrefix: 'beta' }]);
   });
 
+  test('a rule with its own weighted split (route[] with weights)', () => {
+    const base = props();
+    const http = httpRules({ versions: [...base.versions, { name: 'v3', containers: [{ image: 'ghcr.io/example/app:v3', portNumber: 8080 }] }], canaryWeight: undefined, weights: { v1: 100 } },
+      { match: byHeader, weights: { v3: 50, v2: 50 } });
+    expect(http[0].route).toEqual([
+      { destination: { host: 'app', subset: 'v2' }, weight: 50 },
+      { destination: { host: 'app', subset: 'v3' }, weight: 50 },
+    ]);
+  });
+
+  test('toMermaid draws split rules, redirects and direct responses', () => {
+    const c = new CanaryService(Testing.chart(), 'app', props());
+    c.addRoute({ match: byHeader, weights: { v1: 20, v2: 80 } });
+    c.addRoute({ match: { uri: { prefix: '/old' } }, redirect: { uri: '/new' } });
+    c.addRoute({ match: { authority: { exact: 'down.example.com' } }, directResponse: { status: 503 } });
+    const mermaid = c.toMermaid();
+    expect(mermaid).toContain('rule1 -->|match 20%| subset0');
+    expect(mermaid).toContain('rule1 -->|match 80%| subset1');
+    expect(mermaid).toContain('rule2answer(["redirect /new"])');
+    expect(mermaid).toContain('rule3{"3. authority = down.example.com"}');
+    expect(mermaid).toContain('rule3 -->|match| rule3answer');
+  });
+
   test("a version's routeHeaders land on every route destination of that version, rules and catch-all", () => {
     const base = props();
     const http = httpRules({
@@ -134,9 +157,15 @@ describe('HTTP route props of the wrong type or shape are refused naming the pro
 
   test.each<[string, () => unknown, string]>([
     ['a rule with neither version, redirect nor directResponse', withRoute({ match: byHeader }),
-      "'routes[0]' ({\"match\":{\"headers\":{\"x-canary\":{\"exact\":\"yes\"}}}}) must set exactly one of 'version' (forward), 'redirect' and 'directResponse' (it sets none)"],
+      "'routes[0]' ({\"match\":{\"headers\":{\"x-canary\":{\"exact\":\"yes\"}}}}) must set exactly one of 'version' (forward), 'weights' (split), 'redirect' and 'directResponse' (it sets none)"],
     ['a rule with a version and a redirect', withRoute({ match: byHeader, version: 'v2', redirect: { uri: '/x' } }),
-      "must set exactly one of 'version' (forward), 'redirect' and 'directResponse' (it sets version, redirect)"],
+      "must set exactly one of 'version' (forward), 'weights' (split), 'redirect' and 'directResponse' (it sets version, redirect)"],
+    ['rule weights that do not sum to 100', withRoute({ match: byHeader, weights: { v1: 50, v2: 40 } }),
+      "'routes[0].weights' ({\"v1\":50,\"v2\":40}) must sum to 100 (they sum to 90)"],
+    ['rule weights naming an unknown version', withRoute({ match: byHeader, weights: { v1: 50, v9: 50 } }),
+      "'routes[0].weights[\"v9\"]' (50) names no version; the versions are v1, v2"],
+    ['a rule weight that is a string', withRoute({ match: byHeader, weights: { v1: '100' } }),
+      "'routes[0].weights[\"v1\"]' (\"100\") must be an integer from 0 to 100"],
     ['redirect port and derivePort together', withRoute({ match: byHeader, redirect: { port: 80, derivePort: RedirectPortSelection.FROM_REQUEST_PORT } }),
       "'routes[0].redirect.derivePort' (\"FROM_REQUEST_PORT\") must not be set together with 'port'"],
     ['a redirect port that is not an integer', withRoute({ match: byHeader, redirect: { port: '80' } }),

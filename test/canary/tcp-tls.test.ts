@@ -89,6 +89,19 @@ describe('TCP and TLS ports get a weighted split', () => {
     ]);
   });
 
+  test('a tcp or tls rule with its own weighted split', () => {
+    const vs = virtualService({
+      ports: [{ name: 'tcp', port: 9000, targetPort: 8080 }, { name: 'tls', port: 443, targetPort: 8080 }],
+      tcpRoutes: [{ match: { sourceNamespace: 'batch' }, weights: { v1: 30, v2: 70 } }],
+      tlsRoutes: [{ match: { sourceNamespace: 'batch' }, weights: { v2: 100 } }],
+    });
+    expect(vs.tcp[0].route).toEqual([
+      { destination: { host: 'app', subset: 'v1', port: { number: 9000 } }, weight: 30 },
+      { destination: { host: 'app', subset: 'v2', port: { number: 9000 } }, weight: 70 },
+    ]);
+    expect(vs.tls[0].route).toEqual([{ destination: { host: 'app', subset: 'v2', port: { number: 443 } }, weight: 100 }]);
+  });
+
   test('the weights move the L4 split too (promote)', () => {
     const chart = Testing.chart();
     new CanaryService(chart, 'app', CanaryService.promote(props({ ports: [{ name: 'tcp', port: 9000, targetPort: 8080 }] }), 'v2'));
@@ -119,6 +132,10 @@ describe('TCP and TLS rules that cannot work are refused naming the prop', () =>
     ['a tcp rule whose source labels have a null value', tcp({ match: { sourceLabels: { app: null } }, version: 'v2' }),
       "'tcpRoutes[0].match.sourceLabels[\"app\"]' (null) must not be undefined or null"],
     ['a tcp rule without match', tcp({ version: 'v2' }), "'tcpRoutes[0].match' (undefined) must be an object of connection conditions"],
+    ['a tcp rule with version and weights', tcp({ match: { sourceNamespace: 'a' }, version: 'v2', weights: { v2: 100 } }),
+      "'tcpRoutes[0]' ({\"match\":{\"sourceNamespace\":\"a\"},\"version\":\"v2\",\"weights\":{\"v2\":100}}) must set exactly one of 'version' and 'weights' (it sets version, weights)"],
+    ['tls rule weights that do not sum to 100', tls({ match: { sourceNamespace: 'a' }, weights: { v1: 10 } }),
+      "'tlsRoutes[0].weights' ({\"v1\":10}) must sum to 100 (they sum to 10)"],
     ['tcpRoutes that are not a list', make({ tcpRoutes: {} as any }), "'tcpRoutes' ({}) must be a list of routes"],
     ['a tcp source rule while the gateways lack mesh', make({
       ports: [{ name: 'tcp', port: 9000, targetPort: 8080 }], gateways: ['shop/public'], tcpRoutes: [{ match: { sourceNamespace: 'batch' }, version: 'v2' }],

@@ -2,7 +2,7 @@ import { IConstruct } from 'constructs';
 import { propError, requireProp } from '../../common';
 import { CanaryTcpRoute, CanaryTlsRoute, TcpMatch, TlsMatch } from '../tcp-tls-route';
 import { checkLabels, isDns1123Label } from './checks';
-import { checkSourceWithGateways } from './render-route';
+import { checkSourceWithGateways, ruleWeights } from './render-route';
 import { optInteger, optString, optStringMap, optStrings } from './shapes';
 
 /** The Service ports of one kind of L4 route, and how to write a version's destination on one of them. */
@@ -48,10 +48,17 @@ function checkSource(scope: IConstruct, prop: string, match: TcpMatch | TlsMatch
   return sourceLabels;
 }
 
-function checkVersion(scope: IConstruct, prop: string, version: unknown, versions: readonly string[]): string {
-  requireProp(typeof version === 'string' && versions.includes(version), scope, prop, version,
-    `must name a version of this service (${versions.join(', ')}); a route to a missing subset fails with 503 [IST0101]`);
-  return version as string;
+/** The route of a rule: its version, or its own weighted split. */
+function ruleRoute(scope: IConstruct, prop: string, route: CanaryTcpRoute | CanaryTlsRoute, l4: L4Ports, port: number): any[] {
+  const actions = (['version', 'weights'] as const).filter(k => route[k] !== undefined);
+  requireProp(actions.length === 1, scope, prop, route,
+    `must set exactly one of 'version' and 'weights' (it sets ${actions.length === 0 ? 'none' : actions.join(', ')})`);
+  if (route.weights !== undefined) {
+    return ruleWeights(scope, `${prop}.weights`, route.weights, l4.versions).map(([v, weight]) => ({ destination: destination(l4, v, port), weight }));
+  }
+  requireProp(typeof route.version === 'string' && l4.versions.includes(route.version), scope, `${prop}.version`, route.version,
+    `must name a version of this service (${l4.versions.join(', ')}); a route to a missing subset fails with 503 [IST0101]`);
+  return [{ destination: destination(l4, route.version!, port) }];
 }
 
 function checkRouteShape(scope: IConstruct, prop: string, route: unknown): void {
@@ -76,7 +83,7 @@ export function renderTcpRoute(scope: IConstruct, prop: string, route: CanaryTcp
     || sourceSubnet !== undefined;
   requireProp(narrows, scope, mProp, m, `must set at least one of sourceLabels, sourceNamespace, destinationSubnets, sourceSubnet: ${NARROWING}`);
   const port = rulePort(scope, prop, l4, m.port);
-  const version = checkVersion(scope, `${prop}.version`, route.version, l4.versions);
+  const routeTo = ruleRoute(scope, prop, route, l4, port);
   return {
     match: [{
       port: m.port,
@@ -86,7 +93,7 @@ export function renderTcpRoute(scope: IConstruct, prop: string, route: CanaryTcp
       sourceNamespace: m.sourceNamespace,
       gateways: optStrings(scope, `${mProp}.gateways`, m.gateways),
     }],
-    route: [{ destination: destination(l4, version, port) }],
+    route: routeTo,
   };
 }
 
@@ -102,7 +109,7 @@ export function renderTlsRoute(scope: IConstruct, prop: string, route: CanaryTls
   requireProp(Object.keys(sourceLabels ?? {}).length > 0 || m.sourceNamespace !== undefined || (destinationSubnets ?? []).length > 0 || narrowerSni,
     scope, mProp, m, `must set at least one of sourceLabels, sourceNamespace, destinationSubnets, or sniHosts narrower than the hosts: ${NARROWING}`);
   const port = rulePort(scope, prop, l4, m.port);
-  const version = checkVersion(scope, `${prop}.version`, route.version, l4.versions);
+  const routeTo = ruleRoute(scope, prop, route, l4, port);
   return {
     match: [{
       sniHosts: sniHosts ?? [...l4.hosts],
@@ -112,7 +119,7 @@ export function renderTlsRoute(scope: IConstruct, prop: string, route: CanaryTls
       sourceNamespace: m.sourceNamespace,
       gateways: optStrings(scope, `${mProp}.gateways`, m.gateways),
     }],
-    route: [{ destination: destination(l4, version, port) }],
+    route: routeTo,
   };
 }
 

@@ -122,6 +122,21 @@ export function checkSourceWithGateways(scope: IConstruct, prop: string,
     + 'so the rule would take all traffic of those gateways; leave gateways out (source conditions only ever match sidecar traffic)');
 }
 
+/**
+ * A rule's own weighted split: version names to integer percentages summing to 100 (stricter than Istio on
+ * purpose, as the catch-all's weights), in the order of the versions.
+ */
+export function ruleWeights(scope: IConstruct, prop: string, weights: Record<string, number>, versions: readonly string[]): Array<[string, number]> {
+  const given = optMap(scope, prop, weights, (w, entryProp, v) => {
+    requireProp(versions.includes(v), scope, entryProp, w, `names no version; the versions are ${versions.join(', ')}`);
+    checkInteger(scope, entryProp, w, 0, 100);
+    return w;
+  })!;
+  const sum = Object.values(given).reduce((a, b) => a + b, 0);
+  requireProp(sum === 100, scope, prop, weights, `must sum to 100 (they sum to ${sum})`);
+  return versions.filter(v => v in given).map(v => [v, given[v]]);
+}
+
 function checkVersion(scope: IConstruct, prop: string, version: unknown, versions: readonly string[]): string {
   requireProp(typeof version === 'string' && versions.includes(version), scope, prop, version,
     `must name a version of this service (${versions.join(', ')}); a route to a missing subset fails with 503 [IST0101]`);
@@ -296,15 +311,17 @@ istio.VirtualServiceSpecHttp {
 export function renderRoute(scope: IConstruct, prop: string, route: CanaryRoute, versions: readonly string[], destination: Destination,
   versionHeaders: VersionHeaders = () => undefined): istio.VirtualServiceSpecHttp {
   const match = renderMatch(scope, `${prop}.match`, route.match);
-  const actions = (['version', 'redirect', 'directResponse'] as const).filter(k => route[k] !== undefined);
+  const actions = (['version', 'weights', 'redirect', 'directResponse'] as const).filter(k => route[k] !== undefined);
   requireProp(actions.length === 1, scope, prop, route,
-    `must set exactly one of 'version' (forward), 'redirect' and 'directResponse' (it sets ${actions.length === 0 ? 'none' : actions.join(', ')})`);
+    `must set exactly one of 'version' (forward), 'weights' (split), 'redirect' and 'directResponse' (it sets ${actions.length === 0 ? 'none' : actions.join(', ')})`);
   const version = route.version === undefined ? undefined : checkVersion(scope, `${prop}.version`, route.version, versions);
+  const split = route.weights === undefined ? undefined : ruleWeights(scope, `${prop}.weights`, route.weights, versions);
   const options = renderOptions(scope, prop, route, versions, destination);
   return {
     name: options.name,
     match: [match],
-    route: version === undefined ? undefined : [{ destination: destination(version), headers: versionHeaders(version) }],
+    route: version !== undefined ? [{ destination: destination(version), headers: versionHeaders(version) }]
+      : split?.map(([v, weight]) => ({ destination: destination(v), weight, headers: versionHeaders(v) })),
     redirect: route.redirect === undefined ? undefined : redirect(scope, `${prop}.redirect`, route.redirect),
     directResponse: route.directResponse === undefined ? undefined : directResponse(scope, `${prop}.directResponse`, route.directResponse),
     ...options,
