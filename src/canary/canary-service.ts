@@ -13,6 +13,7 @@ import { checkServicePort, isHttpFamily, PORT_NAMING, portProtocol } from './pri
 import { L4Ports, l4Rules, renderL4CatchAll, renderTcpRoute, renderTlsRoute } from './private/render-l4';
 import { renderTrafficPolicy } from './private/render-policy';
 import { Destination, headerOperations, matchKey, renderOptions, renderRoute, ruleGroup } from './private/render-route';
+import { optStringMap } from './private/shapes';
 import { CanaryTcpRoute, CanaryTlsRoute } from './tcp-tls-route';
 import { TrafficPolicy } from './traffic-policy';
 import { CanaryVersionProps } from './version';
@@ -440,7 +441,9 @@ export class CanaryService extends Construct {
       const deploymentName = v.metadata?.name ?? `${this.serviceName}-${v.name}`;
       const sameName = versions.findIndex(o => (o.metadata?.name ?? `${this.serviceName}-${o.name}`) === deploymentName);
       requireProp(sameName === i, this, `${prop}.metadata.name`, deploymentName, `must be unique: versions[${sameName}] has a Deployment of that name`);
-      const labels = v.podMetadata?.labels;
+      const labels = optStringMap(this, `${prop}.podMetadata.labels`, v.podMetadata?.labels);
+      const deploymentLabels = optStringMap(this, `${prop}.metadata.labels`, v.metadata?.labels);
+      if (deploymentLabels) checkLabels(this, `${prop}.metadata.labels`, deploymentLabels);
       if (labels) {
         for (const [label, expected] of [[this.appLabel, this.serviceName], [this.versionLabel, v.name]]) {
           const given = labels[label];
@@ -720,31 +723,32 @@ export class CanaryService extends Construct {
       errors.push(propMessage('destinationRule.spec.host', dr.host, `must be the Service's host (${name}) [IST0174]`));
     }
 
-    const l4Targets = (['tcp', 'tls'] as const).flatMap(kind => (vs[kind] ?? []).flatMap((rule: any, i: number) =>
-      (rule?.route ?? []).map((r: any, j: number) => [`virtualService.spec.${kind}[${i}].route[${j}].destination`, r?.destination])));
-    [...(vs.http ?? []), { l4: l4Targets }].forEach((rule: any, i: number) => {
-      const targets: Array<[string, any]> = rule.l4 ?? [
-        ...(rule.route ?? []).map((r: any, j: number) => [`virtualService.spec.http[${i}].route[${j}].destination`, r.destination]),
-        ...(rule.mirror ? [[`virtualService.spec.http[${i}].mirror`, rule.mirror]] : []),
-        ...(rule.mirrors ?? []).map((m: any, j: number) => [`virtualService.spec.http[${i}].mirrors[${j}].destination`, m.destination]),
-      ] as Array<[string, any]>;
-      for (const [prop, dest] of targets) {
-        if (!hosts.includes(dest?.host)) {
-          errors.push(propMessage(`${prop}.host`, dest?.host, `must be the Service's host (${name}), as the DestinationRule's is [IST0174]`));
-        }
-        if (!subsets.has(dest?.subset)) {
-          errors.push(propMessage(`${prop}.subset`, dest?.subset,
-            `must be a subset of the DestinationRule (${[...subsets.keys()].join(', ')}); requests to it fail with 503 [IST0101]`));
-        }
-        if (svcPorts.length > 1) {
-          const ok = svcPorts.some(p => p.port === dest?.port?.number);
-          if (!ok) {
-            errors.push(propMessage(`${prop}.port`, dest?.port?.number,
-              `must be one of the Service's ports (${svcPorts.map(p => p.port).join(', ')}): a multi-port Service needs the port named; set 'routePort' [IST0112]`));
-          }
+    // every destination a route or mirror names, with the path it is written at
+    const targets: Array<[string, any]> = [
+      ...(vs.http ?? []).flatMap((rule: any, i: number) => [
+        ...(rule?.route ?? []).map((r: any, j: number) => [`virtualService.spec.http[${i}].route[${j}].destination`, r?.destination]),
+        ...(rule?.mirror ? [[`virtualService.spec.http[${i}].mirror`, rule.mirror]] : []),
+        ...(rule?.mirrors ?? []).map((m: any, j: number) => [`virtualService.spec.http[${i}].mirrors[${j}].destination`, m?.destination]),
+      ]),
+      ...(['tcp', 'tls'] as const).flatMap(kind => (vs[kind] ?? []).flatMap((rule: any, i: number) =>
+        (rule?.route ?? []).map((r: any, j: number) => [`virtualService.spec.${kind}[${i}].route[${j}].destination`, r?.destination]))),
+    ];
+    for (const [prop, dest] of targets) {
+      if (!hosts.includes(dest?.host)) {
+        errors.push(propMessage(`${prop}.host`, dest?.host, `must be the Service's host (${name}), as the DestinationRule's is [IST0174]`));
+      }
+      if (!subsets.has(dest?.subset)) {
+        errors.push(propMessage(`${prop}.subset`, dest?.subset,
+          `must be a subset of the DestinationRule (${[...subsets.keys()].join(', ')}); requests to it fail with 503 [IST0101]`));
+      }
+      if (svcPorts.length > 1) {
+        const ok = svcPorts.some(p => p.port === dest?.port?.number);
+        if (!ok) {
+          errors.push(propMessage(`${prop}.port`, dest?.port?.number,
+            `must be one of the Service's ports (${svcPorts.map(p => p.port).join(', ')}): a multi-port Service needs the port named; set 'routePort' [IST0112]`));
         }
       }
-    });
+    }
 
     for (const [subsetName, subset] of subsets) {
       const labels: Record<string, string> = subset.labels ?? {};

@@ -114,7 +114,11 @@ describe('undefined and null are refused in every header, label and match map', 
     ['a version routeHeaders value that is null', () => make({ versions: [versions()[0], { ...versions()[1], routeHeaders: { request: { set: { 'x-a': null as any } } } }] }),
       "'versions[1].routeHeaders.request.set[\"x-a\"]' (null) must not be undefined or null"],
     ['a pod label that is null', () => make({ versions: [versions()[0], { ...versions()[1], podMetadata: { labels: { tier: null as any } } }] }),
-      "'versions[1].podMetadata.labels[\"tier\"]' (null) must be a Kubernetes label value"],
+      "'versions[1].podMetadata.labels[\"tier\"]' (null) must not be undefined or null"],
+    ['a Deployment label that is undefined', () => make({ versions: [versions()[0], { ...versions()[1], metadata: { labels: { tier: undefined as any } } }] }),
+      "'versions[1].metadata.labels[\"tier\"]' (undefined) must not be undefined or null"],
+    ['a Deployment label key that was undefined', () => make({ versions: [versions()[0], { ...versions()[1], metadata: { labels: { [String(undefined)]: 'a' } } }] }),
+      "'versions[1].metadata.labels[\"undefined\"]' (\"undefined\") must be a name, not a JavaScript undefined or null turned into a key"],
   ])('%s', (_what, build, message) => {
     const e = thrown(build);
     expect(e).toBeInstanceOf(Error);

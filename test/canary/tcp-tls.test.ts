@@ -3,7 +3,7 @@
  * VirtualService's `tcp` / `tls` section, rules with L4 matches go before it, and everything passes the
  * schema oracle with only Istio 1.30.3 CRD fields.
  */
-import { Testing } from 'cdk8s';
+import { ApiObject, JsonPatch, Testing } from 'cdk8s';
 import { expectCrdFields } from './crd-fields';
 import { CanaryService, CanaryServiceProps, CanaryTcpRoute, CanaryTlsRoute, ServiceProtocol } from '../../src';
 import { synthValid } from '../util/validate';
@@ -108,6 +108,14 @@ describe('TCP and TLS ports get a weighted split', () => {
     const vs = expectCrdFields(synthValid(chart)).vs;
     expect(vs.tcp[0].route.map((r: any) => r.weight)).toEqual([0, 100]);
   });
+});
+
+test('an escape-hatch patch sending a tcp route to a missing subset is refused at synth [IST0101]', () => {
+  const chart = Testing.chart();
+  const c = new CanaryService(chart, 'app', props({ ports: [{ name: 'tcp', port: 9000, targetPort: 8080 }] }));
+  ApiObject.of(c.virtualService).addJsonPatch(JsonPatch.replace('/spec/tcp/0/route/1/destination/subset', 'v3'));
+  expect(() => Testing.synth(chart)).toThrow(
+    "'virtualService.spec.tcp[0].route[1].destination.subset' (\"v3\") must be a subset of the DestinationRule (v1, v2); requests to it fail with 503 [IST0101]");
 });
 
 describe('TCP and TLS rules that cannot work are refused naming the prop', () => {
