@@ -50,7 +50,8 @@ export interface HttpRetryPolicy {
 }
 
 /**
- * gRPC status codes a fault can abort with (the names Istio accepts in `fault.abort.grpcStatus`).
+ * gRPC status codes a fault can abort with: the names Istio accepts in `fault.abort.grpcStatus` (Istio's
+ * `SupportedGRPCStatus`, pkg/util/grpc/codes.go).
  */
 export enum GrpcStatus {
   /** 0 */

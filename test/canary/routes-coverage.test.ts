@@ -95,6 +95,11 @@ describe('HTTP route options reach their Istio fields', () => {
     });
   });
 
+  test('retries disabled still take backoff and retryIgnorePreviousHosts, as Istio does (validateHTTPRetry)', () => {
+    const [catchAll] = httpRules({ defaultRoute: { retries: { attempts: 0, backoff: Duration.millis(25), retryIgnorePreviousHosts: true } } });
+    expect(catchAll.retries).toEqual({ attempts: 0, backoff: '25ms', retryIgnorePreviousHosts: true });
+  });
+
   test('fault: an abort with a gRPC status', () => {
     const [catchAll] = httpRules({ defaultRoute: { fault: { abort: { grpcStatus: GrpcStatus.UNAVAILABLE, percentage: 5 } } } });
     expect(catchAll.fault).toEqual({ abort: { grpcStatus: 'UNAVAILABLE', percentage: { value: 5 } } });

@@ -146,7 +146,7 @@ function checkVersion(scope: IConstruct, prop: string, version: unknown, version
 function retries(scope: IConstruct, prop: string, r: HttpRetryPolicy): istio.VirtualServiceSpecHttpRetries {
   checkInteger(scope, `${prop}.attempts`, r.attempts, 0, 2147483647);
   if (r.attempts === 0) {
-    const set = ['perTryTimeout', 'retryOn', 'retryRemoteLocalities', 'backoff', 'retryIgnorePreviousHosts'].filter(f => (r as any)[f] !== undefined);
+    const set = ['perTryTimeout', 'retryOn', 'retryRemoteLocalities'].filter(f => (r as any)[f] !== undefined);
     requireProp(set.length === 0, scope, `${prop}.attempts`, 0, `disables retries, so ${set.map(f => `'${f}'`).join(', ')} must not be set`);
   }
   optStrings(scope, `${prop}.retryOn`, r.retryOn);
