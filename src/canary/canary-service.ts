@@ -3,7 +3,7 @@ import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import * as istio from '../../imports/networking.istio.io';
 import { PodAutoscaler, ScaleTarget } from '../autoscaling';
-import { addLibraryPatch, describeValue, hasUserPatches, overlay, propError, propMessage, requireProp, restrictedContainer, runtimeDefaultSeccomp } from '../common';
+import { addLibraryPatch, addWarning, describeValue, hasUserPatches, overlay, propError, propMessage, requireProp, restrictedContainer, runtimeDefaultSeccomp } from '../common';
 import { CanaryRoute, CanaryRouteOptions } from './http-route';
 import { StringMatch } from './match';
 import { CanaryServicePort } from './ports';
@@ -331,6 +331,7 @@ export class CanaryService extends Construct {
     (props.routes ?? []).forEach(route => this.addRoute(route));
     l4Rules(this, 'tcpRoutes', props.tcpRoutes).forEach(route => this.addTcpRoute(route));
     l4Rules(this, 'tlsRoutes', props.tlsRoutes).forEach(route => this.addTlsRoute(route));
+    this.warnAboutSni();
     this.node.addValidation({ validate: () => this.validateObjects() });
   }
 
@@ -548,6 +549,21 @@ export class CanaryService extends Construct {
       hosts: this.props.hosts ?? [this.serviceName],
       host: this.serviceName,
     };
+  }
+
+  /**
+   * A sidecar matches a TLS route's `sniHosts` literally (Istio's buildSidecarOutboundTLSFilterChainOpts), and
+   * once a TLS port has routes a connection whose SNI matches none of them is closed: with the default hosts,
+   * only clients that dial the short name keep working.
+   */
+  private warnAboutSni(): void {
+    const tlsPorts = this.l4Ports('tls').ports;
+    if (tlsPorts.length === 0 || this.props.hosts !== undefined) return;
+    const namespace = Chart.of(this).namespace;
+    const fqdn = `${this.serviceName}.${namespace ?? '<namespace>'}.svc.cluster.local`;
+    addWarning(this, `the TLS port(s) ${tlsPorts.join(', ')} are split by SNI, and their tls routes match the SNI ${JSON.stringify(this.serviceName)} `
+      + `(the VirtualService's hosts) literally: a client that dials another name (${fqdn}) sends that as SNI, matches no route, and its connection `
+      + `is closed. Set 'hosts' to the names your clients dial (e.g. ['${fqdn}'])`);
   }
 
   /**

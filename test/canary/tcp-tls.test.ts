@@ -3,9 +3,10 @@
  * VirtualService's `tcp` / `tls` section, rules with L4 matches go before it, and everything passes the
  * schema oracle with only Istio 1.30.3 CRD fields.
  */
-import { ApiObject, JsonPatch, Testing } from 'cdk8s';
+import { ApiObject, Chart, JsonPatch, Testing } from 'cdk8s';
 import { expectCrdFields } from './crd-fields';
 import { CanaryService, CanaryServiceProps, CanaryTcpRoute, CanaryTlsRoute, ServiceProtocol } from '../../src';
+import { warningsOf } from '../../src/common/warnings';
 import { synthValid } from '../util/validate';
 
 const PATH = '[test/app]';
@@ -100,6 +101,23 @@ describe('TCP and TLS ports get a weighted split', () => {
       { destination: { host: 'app', subset: 'v2', port: { number: 9000 } }, weight: 70 },
     ]);
     expect(vs.tls[0].route).toEqual([{ destination: { host: 'app', subset: 'v2', port: { number: 443 } }, weight: 100 }]);
+  });
+
+  test('TLS routes match SNI literally: default hosts get a warning naming the FQDN to list; given hosts none', () => {
+    // GIVEN a TLS port and the default hosts
+    const chart = new Chart(Testing.app(), 'shop', { namespace: 'shop' });
+    new CanaryService(chart, 'app', props({ ports: [{ name: 'tls', port: 443, targetPort: 8080 }] }));
+    // THEN a warning says which SNI is matched and what to write
+    expect(warningsOf(chart)).toEqual([
+      '[shop/app] the TLS port(s) 443 are split by SNI, and their tls routes match the SNI "app" (the VirtualService\'s hosts) literally: '
+      + 'a client that dials another name (app.shop.svc.cluster.local) sends that as SNI, matches no route, and its connection is closed. '
+      + "Set 'hosts' to the names your clients dial (e.g. ['app.shop.svc.cluster.local'])",
+    ]);
+    // AND with the hosts written, the catch-all matches them and nothing is warned
+    const chart2 = new Chart(Testing.app(), 'shop', { namespace: 'shop' });
+    new CanaryService(chart2, 'app', props({ ports: [{ name: 'tls', port: 443, targetPort: 8080 }], hosts: ['app.shop.svc.cluster.local'] }));
+    expect(warningsOf(chart2)).toEqual([]);
+    expect(expectCrdFields(synthValid(chart2)).vs.tls[0].match).toEqual([{ port: 443, sniHosts: ['app.shop.svc.cluster.local'] }]);
   });
 
   test('the weights move the L4 split too (promote)', () => {
