@@ -1,9 +1,9 @@
-import { ApiObject, JsonPatch, Lazy } from 'cdk8s';
+import { ApiObject, Chart, JsonPatch, Lazy } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import * as istio from '../../imports/networking.istio.io';
 import { PodAutoscaler, ScaleTarget } from '../autoscaling';
-import { addLibraryPatch, describeValue, hasUserPatches, overlay, propError, propMessage, requireProp, restrictedContainer, runtimeDefaultSeccomp } from '../common';
+import { addLibraryPatch, addWarning, describeValue, hasUserPatches, overlay, propError, propMessage, requireProp, restrictedContainer, runtimeDefaultSeccomp } from '../common';
 import { GatewayApiRouting } from './gateway-api/gateway-api-routing';
 import { DeclaredRule } from './gateway-api/render-http-route';
 import { TrafficBackend, TrafficBackendKind } from './gateway-api/traffic-backend';
@@ -13,8 +13,11 @@ import { CanaryServicePort } from './ports';
 import { checkInteger, checkLabelKey, checkLabels, gatewayProblem, hostProblem, hostsOverlap, isDns1035Label, isDns1123Label, key } from './private/checks';
 import { renderMermaid } from './private/mermaid';
 import { checkServicePort, isHttpFamily, PORT_NAMING, portProtocol } from './private/ports';
+import { L4Ports, l4Rules, renderL4CatchAll, renderTcpRoute, renderTlsRoute } from './private/render-l4';
 import { renderTrafficPolicy } from './private/render-policy';
-import { Destination, matchKey, renderOptions, renderRoute, ruleGroup } from './private/render-route';
+import { Destination, headerOperations, matchKey, renderOptions, renderRoute, ruleGroup } from './private/render-route';
+import { optStringMap } from './private/shapes';
+import { CanaryTcpRoute, CanaryTlsRoute } from './tcp-tls-route';
 import { TrafficPolicy } from './traffic-policy';
 import { CanaryVersionProps } from './version';
 
@@ -53,7 +56,9 @@ export interface CanaryServiceProps {
   readonly canaryWeight?: number;
 
   /**
-   * The Service's ports, named by protocol or with `appProtocol` (Istio reads the protocol from them).
+   * The Service's ports, named by protocol or with `appProtocol` (Istio reads the protocol from them). HTTP
+   * ports (http, http2, grpc, grpc-web) are split by the `http` routes; every TCP port (tcp) gets a weighted
+   * `tcp` route and every TLS port (tls, https) a weighted `tls` route, with the same weights.
    *
    * @default - one port `http`, 80, to the first container port of the first version
    */
@@ -75,8 +80,10 @@ export interface CanaryServiceProps {
   readonly hosts?: string[];
 
   /**
-   * Gateways the VirtualService applies to (`<namespace>/<name>`, `mesh` for sidecars). When set and a rule
-   * matches on source labels or namespace, `mesh` is added (those rules only ever match sidecar traffic).
+   * Gateways the VirtualService applies to (`<namespace>/<name>`, `mesh` for sidecars), written as given.
+   * A rule matching on source labels or namespace only ever matches sidecar traffic, so with gateways that
+   * lack `mesh` such a rule is refused (nothing is added behind your back: adding `mesh` would put every
+   * sidecar client under the weighted split too).
    *
    * @default - the mesh only (sidecars)
    */
@@ -91,11 +98,28 @@ export interface CanaryServiceProps {
   readonly routes?: CanaryRoute[];
 
   /**
-   * Options of the catch-all weighted route (timeout, retries, fault injection, mirroring, CORS, headers).
+   * Options of the catch-all weighted route (timeout, retries, fault injection, mirroring, CORS, headers,
+   * rewrite). Needs an HTTP port.
    *
    * @default - none
    */
   readonly defaultRoute?: CanaryRouteOptions;
+
+  /**
+   * Rules for TCP connections (VirtualService `tcp`), written in the order given before the weighted
+   * catch-all of each TCP port; `addTcpRoute()` adds more.
+   *
+   * @default - none: connections to each TCP port are split by the weights
+   */
+  readonly tcpRoutes?: CanaryTcpRoute[];
+
+  /**
+   * Rules for TLS connections (VirtualService `tls`, for `tls` and `https` ports), written in the order given
+   * before the weighted catch-all of each TLS port; `addTlsRoute()` adds more.
+   *
+   * @default - none: connections to each TLS port are split by the weights
+   */
+  readonly tlsRoutes?: CanaryTlsRoute[];
 
   /**
    * Traffic policy for every version (DestinationRule `trafficPolicy`); versions can add their own.
@@ -277,6 +301,8 @@ export class CanaryService extends Construct {
   private readonly restrictedSecurity: boolean;
   private readonly ports: CanaryServicePort[];
   private readonly rules: Rule[] = [];
+  private readonly tcpRules: Array<{ prop: string; route: CanaryTcpRoute }> = [];
+  private readonly tlsRules: Array<{ prop: string; route: CanaryTlsRoute }> = [];
   private readonly subsetPolicies: Record<string, any> = {};
   private readonly destinationRuleSpec: istio.DestinationRuleSpec;
   private readonly _destinationRule?: istio.DestinationRule;
@@ -303,10 +329,18 @@ export class CanaryService extends Construct {
     this.checkRoutePort();
     this.checkHostsAndGateways();
     // the catch-all route's options, checked now; rendered again at synth
+    if (props.defaultRoute !== undefined) {
+      this.requireHttpPort('defaultRoute', props.defaultRoute);
+      const { redirect, directResponse } = props.defaultRoute as CanaryRoute;
+      requireProp(redirect === undefined && directResponse === undefined, this, 'defaultRoute', props.defaultRoute,
+        "must not set 'redirect' or 'directResponse': the catch-all route splits the traffic by the weights");
+    }
     renderOptions(this, 'defaultRoute', props.defaultRoute ?? {}, this.versions, this.destination(undefined));
-    const sharedPolicy = renderTrafficPolicy(this, 'trafficPolicy', props.trafficPolicy);
+    const portNumbers = this.ports.map(p => p.port);
+    const sharedPolicy = renderTrafficPolicy(this, 'trafficPolicy', props.trafficPolicy, portNumbers);
     props.versions.forEach((v, i) => {
-      this.subsetPolicies[v.name] = renderTrafficPolicy(this, `versions[${i}].trafficPolicy`, v.trafficPolicy);
+      this.subsetPolicies[v.name] = renderTrafficPolicy(this, `versions[${i}].trafficPolicy`, v.trafficPolicy, portNumbers);
+      headerOperations(this, `versions[${i}].routeHeaders`, v.routeHeaders);
     });
 
     const deployments: Record<string, kplus.Deployment> = {};
@@ -355,7 +389,32 @@ export class CanaryService extends Construct {
     this.versionDestinationRules = this.gatewayApi?.versionDestinationRules ?? {};
 
     (props.routes ?? []).forEach(route => this.addRoute(route));
+    l4Rules(this, 'tcpRoutes', props.tcpRoutes).forEach(route => this.addTcpRoute(route));
+    l4Rules(this, 'tlsRoutes', props.tlsRoutes).forEach(route => this.addTlsRoute(route));
+    this.warnAboutSni();
     this.node.addValidation({ validate: () => this.validateObjects() });
+  }
+
+  /**
+   * Adds a rule for TCP connections: connections matching `route.match` go to `route.version`. Written in the
+   * order added, before the weighted catch-all of the TCP ports.
+   */
+  public addTcpRoute(route: CanaryTcpRoute): void {
+    const prop = `tcpRoutes[${this.tcpRules.length}]`;
+    renderTcpRoute(this, prop, route, this.l4Ports('tcp'));
+    this.checkSourceNeedsMesh(prop, route.match);
+    this.tcpRules.push({ prop, route });
+  }
+
+  /**
+   * Adds a rule for TLS connections (`tls` and `https` ports): connections matching `route.match` go to
+   * `route.version`. Written in the order added, before the weighted catch-all of the TLS ports.
+   */
+  public addTlsRoute(route: CanaryTlsRoute): void {
+    const prop = `tlsRoutes[${this.tlsRules.length}]`;
+    renderTlsRoute(this, prop, route, this.l4Ports('tls'));
+    this.checkSourceNeedsMesh(prop, route.match);
+    this.tlsRules.push({ prop, route });
   }
 
   /**
@@ -365,7 +424,9 @@ export class CanaryService extends Construct {
   public addRoute(route: CanaryRoute): void {
     const prop = `routes[${this.rules.length}]`;
     if (route === undefined || route === null || typeof route !== 'object') throw propError(this, prop, route, 'must be a CanaryRoute');
+    this.requireHttpPort(prop, route);
     const rendered = renderRoute(this, prop, route, this.versions, this.destination(undefined));
+    this.checkSourceNeedsMesh(prop, route.match);
     const ruleKey = matchKey(rendered.match![0]);
     const same = this.rules.find(r => r.key === ruleKey);
     if (same) {
@@ -416,7 +477,7 @@ export class CanaryService extends Construct {
   public toMermaid(): string {
     return renderMermaid({
       host: this.serviceName,
-      rules: this.renderVirtualService().http!,
+      rules: this.renderVirtualService().http ?? [],
       subsets: this.versions.map((v, i) => ({
         name: v,
         note: (this.props.versions[i].trafficPolicy?.loadBalancer ?? this.props.trafficPolicy?.loadBalancer)?.description,
@@ -478,10 +539,16 @@ export class CanaryService extends Construct {
       names.push(v.name);
       requireProp(Array.isArray(v.containers) && v.containers.length > 0, this, `${prop}.containers`, v.containers, 'must list at least one container');
       requireProp(v.select !== true, this, `${prop}.select`, v.select, 'must be left out: the construct selects the pods by the app and version labels');
+      const namespace = Chart.of(this).namespace;
+      requireProp(v.metadata?.namespace === undefined || v.metadata.namespace === namespace, this, `${prop}.metadata.namespace`, v.metadata?.namespace,
+        `must be left out or be the chart's namespace (${namespace ?? 'none'}): the Service, DestinationRule and VirtualService of a CanaryService `
+        + 'live there, and a subset selects pods of its own namespace only');
       const deploymentName = v.metadata?.name ?? `${this.serviceName}-${v.name}`;
       const sameName = versions.findIndex(o => (o.metadata?.name ?? `${this.serviceName}-${o.name}`) === deploymentName);
       requireProp(sameName === i, this, `${prop}.metadata.name`, deploymentName, `must be unique: versions[${sameName}] has a Deployment of that name`);
-      const labels = v.podMetadata?.labels;
+      const labels = optStringMap(this, `${prop}.podMetadata.labels`, v.podMetadata?.labels);
+      const deploymentLabels = optStringMap(this, `${prop}.metadata.labels`, v.metadata?.labels);
+      if (deploymentLabels) checkLabels(this, `${prop}.metadata.labels`, deploymentLabels);
       if (labels) {
         for (const [label, expected] of [[this.appLabel, this.serviceName], [this.versionLabel, v.name]]) {
           const given = labels[label];
@@ -490,14 +557,16 @@ export class CanaryService extends Construct {
         }
         checkLabels(this, `${prop}.podMetadata.labels`, labels);
       }
-      // Istio reserves UID 1337 for the sidecar proxy; an app running as 1337 bypasses interception [IST0144]
-      const notProxyUid = (userProp: string, user: number | undefined) =>
-        requireProp(user !== 1337, this, userProp, user, 'must not be 1337: Istio reserves that UID for the sidecar proxy [IST0144]');
-      notProxyUid(`${prop}.securityContext.user`, v.securityContext?.user);
-      v.containers!.forEach((c, j) => notProxyUid(`${prop}.containers[${j}].securityContext.user`, c.securityContext?.user));
-      (v.initContainers ?? []).forEach((c, j) => notProxyUid(`${prop}.initContainers[${j}].securityContext.user`, c.securityContext?.user));
+      this.notProxyUid(`${prop}.securityContext.user`, v.securityContext?.user);
+      v.containers!.forEach((c, j) => this.notProxyUid(`${prop}.containers[${j}].securityContext.user`, c?.securityContext?.user));
+      (v.initContainers ?? []).forEach((c, j) => this.notProxyUid(`${prop}.initContainers[${j}].securityContext.user`, c?.securityContext?.user));
     });
     return names;
+  }
+
+  /** Istio reserves UID 1337 for the sidecar proxy; an app running as 1337 bypasses interception [IST0144]. */
+  private notProxyUid(prop: string, user: number | undefined): void {
+    requireProp(user !== 1337, this, prop, user, 'must not be 1337: Istio reserves that UID for the sidecar proxy [IST0144]');
   }
 
   private resolveWeights(): Record<string, number> {
@@ -547,8 +616,6 @@ export class CanaryService extends Construct {
       const samePort = ports.findIndex(o => o.port === p.port);
       requireProp(samePort === i, this, `ports[${i}].port`, p.port, `must be unique (ports[${samePort}] has it)`);
     });
-    requireProp(ports.some(p => isHttpFamily(portProtocol(p.name, p.appProtocol))), this, 'ports', given,
-      'must include a port that speaks HTTP (http, http2, grpc, grpc-web): VirtualService http routes, and so the canary split, apply only to HTTP ports');
     return ports;
   }
 
@@ -561,9 +628,61 @@ export class CanaryService extends Construct {
         'must be a port that speaks HTTP (http, http2, grpc, grpc-web)');
     } else if (this.ports.length > 1) {
       const http = this.ports.filter(p => isHttpFamily(portProtocol(p.name, p.appProtocol)));
-      requireProp(http.length === 1, this, 'routePort', routePort,
+      requireProp(http.length <= 1, this, 'routePort', routePort,
         `must be set: the Service has ${this.ports.length} ports and ${http.length} of them speak HTTP, so routes must name the port [IST0112]`);
     }
+  }
+
+  /** Whether the Service has a port `http` routes apply to. */
+  private hasHttpPort(): boolean {
+    return this.ports.some(p => isHttpFamily(portProtocol(p.name, p.appProtocol)));
+  }
+
+  private requireHttpPort(prop: string, value: unknown): void {
+    requireProp(this.hasHttpPort(), this, prop, value,
+      'needs a Service port that speaks HTTP (http, http2, grpc, grpc-web): HTTP rules and route options apply only to HTTP ports');
+  }
+
+  /** The Service ports a `tcp` or `tls` section routes. */
+  private l4Ports(kind: 'tcp' | 'tls'): L4Ports {
+    const protocols = kind === 'tcp' ? ['tcp'] : ['tls', 'https'];
+    return {
+      kind,
+      ports: this.ports.filter(p => protocols.includes(portProtocol(p.name, p.appProtocol) ?? '')).map(p => p.port),
+      versions: this.versions,
+      hosts: this.props.hosts ?? [this.serviceName],
+      host: this.serviceName,
+    };
+  }
+
+  /**
+   * A sidecar matches a TLS route's `sniHosts` literally (Istio's buildSidecarOutboundTLSFilterChainOpts), and
+   * once a TLS port has routes a connection whose SNI matches none of them is closed: with the default hosts,
+   * only clients that dial the short name keep working.
+   */
+  private warnAboutSni(): void {
+    const tlsPorts = this.l4Ports('tls').ports;
+    if (tlsPorts.length === 0 || this.props.hosts !== undefined) return;
+    const namespace = Chart.of(this).namespace;
+    const fqdn = `${this.serviceName}.${namespace ?? '<namespace>'}.svc.cluster.local`;
+    addWarning(this, `the TLS port(s) ${tlsPorts.join(', ')} are split by SNI, and their tls routes match the SNI ${JSON.stringify(this.serviceName)} `
+      + `(the VirtualService's hosts) literally: a client that dials another name (${fqdn}) sends that as SNI, matches no route, and its connection `
+      + `is closed. Set 'hosts' to the names your clients dial (e.g. ['${fqdn}'])`);
+  }
+
+  /**
+   * A rule matching on source labels or namespace only ever matches sidecar traffic: with gateways that lack
+   * `mesh` it would never apply, and adding `mesh` silently would widen the whole VirtualService.
+   */
+  private checkSourceNeedsMesh(prop: string, match: { sourceLabels?: Record<string, string>; sourceNamespace?: string; gateways?: string[] }): void {
+    const gateways = this.props.gateways ?? [];
+    if (gateways.length === 0 || gateways.includes('mesh') || match.gateways !== undefined) return;
+    const field = match.sourceLabels !== undefined && Object.keys(match.sourceLabels).length > 0 ? 'sourceLabels'
+      : match.sourceNamespace !== undefined ? 'sourceNamespace' : undefined;
+    if (field === undefined) return;
+    throw propError(this, `${prop}.match.${field}`, match[field],
+      `only ever match sidecar traffic, but 'gateways' (${describeValue(gateways)}) lacks 'mesh', so the rule would never apply. `
+      + `Write gateways: ${describeValue([...gateways, 'mesh'])} (the VirtualService, weighted split included, then also applies to sidecar clients), or leave the rule out`);
   }
 
   /** The port routes address at synth time (the Service may have been given more ports since). */
@@ -587,7 +706,7 @@ export class CanaryService extends Construct {
   }
 
   private addVersionDeployment(v: CanaryVersionProps): kplus.Deployment {
-    const { name, trafficPolicy, autoscaling, ...deploymentProps } = v;
+    const { name, trafficPolicy, autoscaling, routeHeaders, ...deploymentProps } = v;
     const secure = (containers: kplus.ContainerProps[] | undefined) =>
       this.restrictedSecurity ? containers?.map(c => restrictedContainer(c)) : containers;
     const deployment = new kplus.Deployment(this, name, overlay(deploymentProps, {
@@ -600,7 +719,33 @@ export class CanaryService extends Construct {
     for (const [k, value] of Object.entries(labels)) deployment.podMetadata.addLabel(k, value);
     deployment.select(kplus.LabelSelector.of({ labels }));
     if (this.restrictedSecurity) runtimeDefaultSeccomp(deployment);
+    this.guardAddedContainers(deployment, name);
     return deployment;
+  }
+
+  /**
+   * Containers added later through the escape hatch (`deployment(v).addContainer()`, `addInitContainer()`)
+   * get the same restricted defaults and sidecar-UID check as those given in the props.
+   */
+  private guardAddedContainers(deployment: kplus.Deployment, version: string): void {
+    const addContainer = deployment.addContainer.bind(deployment);
+    const addInitContainer = deployment.addInitContainer.bind(deployment);
+    const guarded = (method: string, c: kplus.ContainerProps): kplus.ContainerProps => {
+      const prop = `deployment(${JSON.stringify(version)}).${method}()`;
+      if (c === undefined || c === null || typeof c !== 'object') throw propError(this, prop, c, 'must be cdk8s-plus ContainerProps');
+      this.notProxyUid(`${prop}.securityContext.user`, c.securityContext?.user);
+      return this.restrictedSecurity ? restrictedContainer(c) : c;
+    };
+    Object.defineProperty(deployment, 'addContainer', {
+      value: (c: kplus.ContainerProps) => addContainer(guarded('addContainer', c)),
+      configurable: true,
+      writable: true,
+    });
+    Object.defineProperty(deployment, 'addInitContainer', {
+      value: (c: kplus.ContainerProps) => addInitContainer(guarded('addInitContainer', c)),
+      configurable: true,
+      writable: true,
+    });
   }
 
   /** Hosts and gateways as Istio's webhook validates them. */
@@ -623,24 +768,38 @@ export class CanaryService extends Construct {
 
   private gateways(): string[] | undefined {
     const gateways = this.props.gateways;
-    if (gateways === undefined || gateways.length === 0) return undefined;
-    const needsMesh = this.rules.some(r => r.route.match.sourceLabels !== undefined || r.route.match.sourceNamespace !== undefined);
-    return needsMesh && !gateways.includes('mesh') ? [...gateways, 'mesh'] : gateways;
+    return gateways === undefined || gateways.length === 0 ? undefined : gateways;
   }
 
   private renderVirtualService(): istio.VirtualServiceSpec {
-    const destination = this.destination(this.routePort());
-    const rules = [...this.rules]
-      .sort((a, b) => a.group - b.group)
-      .map(r => renderRoute(this, r.prop, r.route, this.versions, destination));
-    const catchAll: istio.VirtualServiceSpecHttp = {
-      ...renderOptions(this, 'defaultRoute', this.props.defaultRoute ?? {}, this.versions, destination),
-      route: this.versions.map(v => ({ destination: destination(v), weight: this.weights[v] })),
+    const versionHeaders = (version: string) =>
+      headerOperations(this, `versions[${this.versions.indexOf(version)}].routeHeaders`, this.props.versions[this.versions.indexOf(version)].routeHeaders);
+    let http: istio.VirtualServiceSpecHttp[] | undefined;
+    if (this.hasHttpPort()) {
+      const destination = this.destination(this.routePort());
+      const rules = [...this.rules]
+        .sort((a, b) => a.group - b.group)
+        .map(r => renderRoute(this, r.prop, r.route, this.versions, destination, versionHeaders));
+      const catchAll: istio.VirtualServiceSpecHttp = {
+        ...renderOptions(this, 'defaultRoute', this.props.defaultRoute ?? {}, this.versions, destination),
+        route: this.versions.map(v => ({ destination: destination(v), weight: this.weights[v], headers: versionHeaders(v) })),
+      };
+      http = [...rules, catchAll];
+    }
+    const section = (kind: 'tcp' | 'tls') => {
+      const l4 = this.l4Ports(kind);
+      const rules = kind === 'tcp'
+        ? this.tcpRules.map(r => renderTcpRoute(this, r.prop, r.route, l4))
+        : this.tlsRules.map(r => renderTlsRoute(this, r.prop, r.route, l4));
+      const all = [...rules, ...renderL4CatchAll(l4, this.weights)];
+      return all.length > 0 ? all : undefined;
     };
     return {
       hosts: this.props.hosts ?? [this.serviceName],
       gateways: this.gateways(),
-      http: [...rules, catchAll],
+      http,
+      tcp: section('tcp'),
+      tls: section('tls'),
     };
   }
 
@@ -687,29 +846,32 @@ export class CanaryService extends Construct {
       errors.push(propMessage('destinationRule.spec.host', dr.host, `must be the Service's host (${name}) [IST0174]`));
     }
 
-    (vs.http ?? []).forEach((rule: any, i: number) => {
-      const targets: Array<[string, any]> = [
-        ...(rule.route ?? []).map((r: any, j: number) => [`virtualService.spec.http[${i}].route[${j}].destination`, r.destination]),
-        ...(rule.mirror ? [[`virtualService.spec.http[${i}].mirror`, rule.mirror]] : []),
-        ...(rule.mirrors ?? []).map((m: any, j: number) => [`virtualService.spec.http[${i}].mirrors[${j}].destination`, m.destination]),
-      ] as Array<[string, any]>;
-      for (const [prop, dest] of targets) {
-        if (!hosts.includes(dest?.host)) {
-          errors.push(propMessage(`${prop}.host`, dest?.host, `must be the Service's host (${name}), as the DestinationRule's is [IST0174]`));
-        }
-        if (!subsets.has(dest?.subset)) {
-          errors.push(propMessage(`${prop}.subset`, dest?.subset,
-            `must be a subset of the DestinationRule (${[...subsets.keys()].join(', ')}); requests to it fail with 503 [IST0101]`));
-        }
-        if (svcPorts.length > 1) {
-          const ok = svcPorts.some(p => p.port === dest?.port?.number);
-          if (!ok) {
-            errors.push(propMessage(`${prop}.port`, dest?.port?.number,
-              `must be one of the Service's ports (${svcPorts.map(p => p.port).join(', ')}): a multi-port Service needs the port named; set 'routePort' [IST0112]`));
-          }
+    // every destination a route or mirror names, with the path it is written at
+    const targets: Array<[string, any]> = [
+      ...(vs.http ?? []).flatMap((rule: any, i: number) => [
+        ...(rule?.route ?? []).map((r: any, j: number) => [`virtualService.spec.http[${i}].route[${j}].destination`, r?.destination]),
+        ...(rule?.mirror ? [[`virtualService.spec.http[${i}].mirror`, rule.mirror]] : []),
+        ...(rule?.mirrors ?? []).map((m: any, j: number) => [`virtualService.spec.http[${i}].mirrors[${j}].destination`, m?.destination]),
+      ]),
+      ...(['tcp', 'tls'] as const).flatMap(kind => (vs[kind] ?? []).flatMap((rule: any, i: number) =>
+        (rule?.route ?? []).map((r: any, j: number) => [`virtualService.spec.${kind}[${i}].route[${j}].destination`, r?.destination]))),
+    ];
+    for (const [prop, dest] of targets) {
+      if (!hosts.includes(dest?.host)) {
+        errors.push(propMessage(`${prop}.host`, dest?.host, `must be the Service's host (${name}), as the DestinationRule's is [IST0174]`));
+      }
+      if (!subsets.has(dest?.subset)) {
+        errors.push(propMessage(`${prop}.subset`, dest?.subset,
+          `must be a subset of the DestinationRule (${[...subsets.keys()].join(', ')}); requests to it fail with 503 [IST0101]`));
+      }
+      if (svcPorts.length > 1) {
+        const ok = svcPorts.some(p => p.port === dest?.port?.number);
+        if (!ok) {
+          errors.push(propMessage(`${prop}.port`, dest?.port?.number,
+            `must be one of the Service's ports (${svcPorts.map(p => p.port).join(', ')}): a multi-port Service needs the port named; set 'routePort' [IST0112]`));
         }
       }
-    });
+    }
 
     for (const [subsetName, subset] of subsets) {
       const labels: Record<string, string> = subset.labels ?? {};
@@ -761,6 +923,16 @@ export class CanaryService extends Construct {
         errors.push(propMessage(`service.spec.ports[${i}].name`, p.name, PORT_NAMING));
       }
     });
+
+    // one namespace: a subset, a route and a Service only see each other within their namespace
+    for (const child of this.node.findAll()) {
+      if (!(child instanceof ApiObject) || child === ApiObject.of(this.service)) continue;
+      const childNs = hasUserPatches(child) ? child.toJson().metadata?.namespace : child.metadata.namespace;
+      if (childNs !== ns) {
+        errors.push(propMessage(`${child.kind} ${child.name}.metadata.namespace`, childNs,
+          `must be the Service's namespace (${ns ?? 'none'}): every object of a CanaryService lives in one namespace`));
+      }
+    }
     return errors;
   }
 }

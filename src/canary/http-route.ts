@@ -33,6 +33,61 @@ export interface HttpRetryPolicy {
    * @default - Istio's default (false)
    */
   readonly retryRemoteLocalities?: boolean;
+
+  /**
+   * Minimum time between retries (Envoy's base interval of its exponential back-off; at least 1ms).
+   *
+   * @default - Istio's default (25ms)
+   */
+  readonly backoff?: Duration;
+
+  /**
+   * Whether a retry avoids the pods already tried (Istio's `retryIgnorePreviousHosts`).
+   *
+   * @default - Istio's default (true)
+   */
+  readonly retryIgnorePreviousHosts?: boolean;
+}
+
+/**
+ * gRPC status codes a fault can abort with: the names Istio accepts in `fault.abort.grpcStatus` (Istio's
+ * `SupportedGRPCStatus`, pkg/util/grpc/codes.go).
+ */
+export enum GrpcStatus {
+  /** 0 */
+  OK = 'OK',
+  /** 1 */
+  CANCELLED = 'CANCELLED',
+  /** 2 */
+  UNKNOWN = 'UNKNOWN',
+  /** 3 */
+  INVALID_ARGUMENT = 'INVALID_ARGUMENT',
+  /** 4 */
+  DEADLINE_EXCEEDED = 'DEADLINE_EXCEEDED',
+  /** 5 */
+  NOT_FOUND = 'NOT_FOUND',
+  /** 6 */
+  ALREADY_EXISTS = 'ALREADY_EXISTS',
+  /** 7 */
+  PERMISSION_DENIED = 'PERMISSION_DENIED',
+  /** 8 */
+  RESOURCE_EXHAUSTED = 'RESOURCE_EXHAUSTED',
+  /** 9 */
+  FAILED_PRECONDITION = 'FAILED_PRECONDITION',
+  /** 10 */
+  ABORTED = 'ABORTED',
+  /** 11 */
+  OUT_OF_RANGE = 'OUT_OF_RANGE',
+  /** 12 */
+  UNIMPLEMENTED = 'UNIMPLEMENTED',
+  /** 13 */
+  INTERNAL = 'INTERNAL',
+  /** 14 */
+  UNAVAILABLE = 'UNAVAILABLE',
+  /** 15 */
+  DATA_LOSS = 'DATA_LOSS',
+  /** 16 */
+  UNAUTHENTICATED = 'UNAUTHENTICATED',
 }
 
 /**
@@ -55,9 +110,18 @@ export interface HttpFaultDelay {
  */
 export interface HttpFaultAbort {
   /**
-   * The HTTP status returned, 200 to 599.
+   * The HTTP status returned, 200 to 599. Set exactly one of `httpStatus` and `grpcStatus`.
+   *
+   * @default - not an HTTP abort
    */
-  readonly httpStatus: number;
+  readonly httpStatus?: number;
+
+  /**
+   * The gRPC status returned (for gRPC services). Set exactly one of `httpStatus` and `grpcStatus`.
+   *
+   * @default - not a gRPC abort
+   */
+  readonly grpcStatus?: GrpcStatus;
 
   /**
    * Percentage of requests aborted, 0 to 100. Required: Istio aborts no request when it is left out.
@@ -127,6 +191,161 @@ export interface CorsPolicy {
    * @default - not sent
    */
   readonly allowCredentials?: boolean;
+
+  /**
+   * What happens to preflight requests whose origin is not allowed.
+   *
+   * @default - Istio's default (FORWARD)
+   */
+  readonly unmatchedPreflights?: CorsUnmatchedPreflights;
+}
+
+/**
+ * What happens to CORS preflight requests whose origin matches no allowed origin.
+ */
+export enum CorsUnmatchedPreflights {
+  /** Forward them to the version. */
+  FORWARD = 'FORWARD',
+  /** Answer them without CORS headers (the version never sees them). */
+  IGNORE = 'IGNORE',
+}
+
+/**
+ * A regular-expression rewrite of the path (Istio's `RegexRewrite`).
+ */
+export interface RegexRewrite {
+  /**
+   * RE2 regular expression matched against the path.
+   */
+  readonly match: string;
+
+  /**
+   * The replacement; `\1`, `\2`, ... refer to capture groups.
+   */
+  readonly rewrite: string;
+}
+
+/**
+ * Rewrites of the request before it is forwarded (Istio's `HTTPRewrite`).
+ */
+export interface HttpRewrite {
+  /**
+   * Replaces the path, or the part the match's `uri.prefix` matched. Not together with `uriRegexRewrite`.
+   *
+   * @default - the path is kept
+   */
+  readonly uri?: string;
+
+  /**
+   * Replaces the path by a regular expression. Not together with `uri`.
+   *
+   * @default - the path is kept
+   */
+  readonly uriRegexRewrite?: RegexRewrite;
+
+  /**
+   * Replaces the Authority/Host header.
+   *
+   * @default - the host is kept
+   */
+  readonly authority?: string;
+}
+
+/**
+ * How a redirect chooses the port of its `Location`.
+ */
+export enum RedirectPortSelection {
+  /** 80 for http, 443 for https. */
+  FROM_PROTOCOL_DEFAULT = 'FROM_PROTOCOL_DEFAULT',
+  /** The port the request came in on. */
+  FROM_REQUEST_PORT = 'FROM_REQUEST_PORT',
+}
+
+/**
+ * A redirect answered instead of forwarding (Istio's `HTTPRedirect`).
+ */
+export interface HttpRedirect {
+  /**
+   * Replaces the path of the URL.
+   *
+   * @default - the request's path
+   */
+  readonly uri?: string;
+
+  /**
+   * Replaces the authority (host) of the URL.
+   *
+   * @default - the request's authority
+   */
+  readonly authority?: string;
+
+  /**
+   * Replaces the port of the URL. Not together with `derivePort`.
+   *
+   * @default - the request's port
+   */
+  readonly port?: number;
+
+  /**
+   * Derives the port of the URL. Not together with `port`.
+   *
+   * @default - the request's port
+   */
+  readonly derivePort?: RedirectPortSelection;
+
+  /**
+   * Replaces the scheme of the URL (`https`).
+   *
+   * @default - the request's scheme
+   */
+  readonly scheme?: string;
+
+  /**
+   * The HTTP status of the redirect.
+   *
+   * @default 301
+   */
+  readonly redirectCode?: number;
+}
+
+/**
+ * The body of a direct response.
+ */
+export class DirectResponseBody {
+  /**
+   * A text body (Istio's `body.string`).
+   */
+  public static fromString(text: string): DirectResponseBody {
+    return new DirectResponseBody('string', text);
+  }
+
+  /**
+   * A binary body, given base64-encoded (Istio's `body.bytes`).
+   */
+  public static fromBase64(data: string): DirectResponseBody {
+    return new DirectResponseBody('bytes', data);
+  }
+
+  private constructor(
+    /** @internal */ public readonly _field: 'string' | 'bytes',
+    /** @internal */ public readonly _value: string) {}
+}
+
+/**
+ * A response answered by the proxy itself, instead of forwarding (Istio's `HTTPDirectResponse`).
+ */
+export interface HttpDirectResponse {
+  /**
+   * The HTTP status of the response.
+   */
+  readonly status: number;
+
+  /**
+   * The response body.
+   *
+   * @default - empty
+   */
+  readonly body?: DirectResponseBody;
 }
 
 /**
@@ -250,6 +469,13 @@ export interface CanaryRouteOptions {
    * @default - none
    */
   readonly headers?: HeaderOperations;
+
+  /**
+   * Rewrite the path or host before forwarding.
+   *
+   * @default - no rewrite
+   */
+  readonly rewrite?: HttpRewrite;
 }
 
 /**
@@ -264,7 +490,32 @@ export interface CanaryRoute extends CanaryRouteOptions {
   readonly match: HttpMatch;
 
   /**
-   * The version that receives the matching requests.
+   * The version that receives the matching requests. Set exactly one of `version`, `weights`, `redirect`
+   * and `directResponse`.
+   *
+   * @default - none: the rule splits by `weights`, redirects or responds itself
    */
-  readonly version: string;
+  readonly version?: string;
+
+  /**
+   * Split the matching requests over versions (a weighted split of its own, e.g. testers 50/50 over two
+   * canaries): integer percentages from 0 to 100 summing to 100, keyed by version name.
+   *
+   * @default - none: `version` takes every matching request
+   */
+  readonly weights?: Record<string, number>;
+
+  /**
+   * Answer matching requests with a redirect instead of forwarding them.
+   *
+   * @default - no redirect
+   */
+  readonly redirect?: HttpRedirect;
+
+  /**
+   * Answer matching requests directly (fixed status and body) instead of forwarding them.
+   *
+   * @default - no direct response
+   */
+  readonly directResponse?: HttpDirectResponse;
 }

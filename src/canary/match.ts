@@ -89,8 +89,44 @@ export interface HttpMatch {
   readonly queryParams?: Record<string, StringMatch>;
 
   /**
-   * Gateways this match applies to (`mesh` for sidecars), overriding the VirtualService's gateways.
-   * A match with `sourceLabels` must include `mesh`.
+   * The request's authority (Host header).
+   *
+   * @default - any authority
+   */
+  readonly authority?: StringMatch;
+
+  /**
+   * The URI scheme (`{ exact: 'https' }`).
+   *
+   * @default - any scheme
+   */
+  readonly scheme?: StringMatch;
+
+  /**
+   * The Service port the request was sent to (for a Service with several HTTP ports).
+   *
+   * @default - any port
+   */
+  readonly port?: number;
+
+  /**
+   * A name for the match, joined to the route's name in Envoy's route name (stats, access logs).
+   *
+   * @default - unnamed
+   */
+  readonly name?: string;
+
+  /**
+   * Prefix of Envoy's per-route statistics for this match.
+   *
+   * @default - no per-route statistics
+   */
+  readonly statPrefix?: string;
+
+  /**
+   * Gateways this match applies to (`mesh` for sidecars), overriding the VirtualService's gateways. Not
+   * together with `sourceLabels` or `sourceNamespace`: Istio ignores source conditions in a match that
+   * names gateways.
    *
    * @default - the VirtualService's gateways
    */

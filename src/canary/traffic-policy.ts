@@ -1,7 +1,26 @@
 import { Duration } from 'cdk8s';
 import { IConstruct } from 'constructs';
-import { requireProp } from '../common';
+import { propError, requireProp } from '../common';
 import { checkDuration, checkHeaderName } from './private/checks';
+import { renderLoadBalancerOptions } from './private/render-load-balancer';
+import { optArray, optInteger, optObject, optString } from './private/shapes';
+
+/**
+ * An attribute of the cookie Envoy generates (`SameSite=Strict`, `Secure`).
+ */
+export interface CookieAttribute {
+  /**
+   * The attribute's name.
+   */
+  readonly name: string;
+
+  /**
+   * The attribute's value.
+   *
+   * @default - a flag attribute without value (`Secure`)
+   */
+  readonly value?: string;
+}
 
 /**
  * Options of a cookie-based consistent hash.
@@ -20,6 +39,13 @@ export interface ConsistentHashCookieOptions {
    * @default - no path attribute
    */
   readonly path?: string;
+
+  /**
+   * Further attributes of the generated cookie.
+   *
+   * @default - none
+   */
+  readonly attributes?: CookieAttribute[];
 }
 
 /**
@@ -42,8 +68,13 @@ export class ConsistentHashKey {
   public static cookie(name: string, options: ConsistentHashCookieOptions = {}): ConsistentHashKey {
     return new ConsistentHashKey(`cookie ${name}`, (scope, prop) => {
       requireProp(typeof name === 'string' && name.length > 0, scope, `${prop}.cookie`, name, 'must be a non-empty cookie name');
+      optObject(scope, `${prop}.cookie`, options);
       const ttl = options.ttl === undefined ? undefined : checkDuration(scope, `${prop}.cookie.ttl`, options.ttl);
-      return { httpCookie: { name, path: options.path, ttl } };
+      const attributes = optArray(scope, `${prop}.cookie.attributes`, options.attributes, (a, aProp) => {
+        requireProp(typeof a.name === 'string' && a.name.length > 0, scope, `${aProp}.name`, a.name, 'must be a non-empty attribute name');
+        return { name: a.name, value: optString(scope, `${aProp}.value`, a.value) };
+      });
+      return { httpCookie: { name, path: optString(scope, `${prop}.cookie.path`, options.path), ttl, attributes } };
     });
   }
 
@@ -80,28 +111,187 @@ export class ConsistentHashKey {
 }
 
 /**
+ * The consistent-hash algorithm.
+ */
+export class ConsistentHashAlgorithm {
+  /**
+   * Envoy's ring hash (Ketama).
+   *
+   * @param minimumRingSize the minimum number of virtual nodes on the ring (Istio's default: 1024)
+   */
+  public static ringHash(minimumRingSize?: number): ConsistentHashAlgorithm {
+    return new ConsistentHashAlgorithm((scope, prop) =>
+      ({ ringHash: { minimumRingSize: optInteger(scope, `${prop}.ringHash.minimumRingSize`, minimumRingSize, 'uint32') } }));
+  }
+
+  /**
+   * Maglev: faster lookups and rebuilds than the ring hash, less stable when pods come and go.
+   *
+   * @param tableSize the lookup table size, a prime number (Envoy's default: 65537)
+   */
+  public static maglev(tableSize?: number): ConsistentHashAlgorithm {
+    return new ConsistentHashAlgorithm((scope, prop) =>
+      ({ maglev: { tableSize: optInteger(scope, `${prop}.maglev.tableSize`, tableSize, 'uint32') } }));
+  }
+
+  private constructor(private readonly render: (scope: IConstruct, prop: string) => any) {}
+
+  /** @internal */
+  public _render(scope: IConstruct, prop: string): any {
+    return this.render(scope, prop);
+  }
+}
+
+/**
+ * How much traffic goes from one locality to others (Istio's `LocalityLoadBalancerSetting.Distribute`).
+ */
+export interface LocalityDistribution {
+  /**
+   * The origin locality, `region/zone/sub-zone` (`*` wildcards allowed: `us-west/*`).
+   */
+  readonly from: string;
+
+  /**
+   * Destination localities and the percentage of traffic each gets (summing to 100).
+   */
+  readonly to: Record<string, number>;
+}
+
+/**
+ * Where traffic goes when the local region has no healthy pods (Istio's `LocalityLoadBalancerSetting.Failover`).
+ */
+export interface LocalityFailover {
+  /**
+   * The origin region.
+   */
+  readonly from: string;
+
+  /**
+   * The region traffic fails over to.
+   */
+  readonly to: string;
+}
+
+/**
+ * Locality-aware load balancing (Istio's `LocalityLoadBalancerSetting`). Set at most one of `distribute`
+ * and `failover`; failover needs outlier detection to take effect.
+ */
+export interface LocalityLoadBalancerSettings {
+  /**
+   * Whether locality load balancing is on (it overrides the mesh-wide setting).
+   *
+   * @default - the mesh-wide setting
+   */
+  readonly enabled?: boolean;
+
+  /**
+   * Explicit traffic distribution between localities.
+   *
+   * @default - none
+   */
+  readonly distribute?: LocalityDistribution[];
+
+  /**
+   * Explicit failover between regions.
+   *
+   * @default - none
+   */
+  readonly failover?: LocalityFailover[];
+
+  /**
+   * Ordered pod labels (`topology.istio.io/network`, `topology.kubernetes.io/region`, ...) that rank
+   * endpoints for failover: the more leading labels an endpoint shares with the client, the higher it ranks.
+   *
+   * @default - none
+   */
+  readonly failoverPriority?: string[];
+}
+
+/**
+ * Slow start: new pods get a growing share of the traffic while they warm up (Istio's `WarmupConfiguration`).
+ */
+export interface WarmupSettings {
+  /**
+   * How long a new pod warms up (at least 1ms).
+   */
+  readonly duration: Duration;
+
+  /**
+   * The percentage of its full share a new pod starts with, 0 to 100.
+   *
+   * @default - Istio's default (10)
+   */
+  readonly minimumPercent?: number;
+
+  /**
+   * How fast the share grows (1 is linear; higher is faster at the end).
+   *
+   * @default - Istio's default (1)
+   */
+  readonly aggression?: number;
+}
+
+/**
+ * Settings of a load balancer besides its algorithm.
+ */
+export interface LoadBalancerOptions {
+  /**
+   * Locality-aware load balancing.
+   *
+   * @default - the mesh-wide setting
+   */
+  readonly localityLbSetting?: LocalityLoadBalancerSettings;
+
+  /**
+   * Slow start for new pods (round robin and least request only).
+   *
+   * @default - no warm-up
+   */
+  readonly warmup?: WarmupSettings;
+}
+
+/**
+ * Options of a consistent-hash load balancer.
+ */
+export interface ConsistentHashOptions extends LoadBalancerOptions {
+  /**
+   * The hashing algorithm.
+   *
+   * @default - Istio's default (ring hash)
+   */
+  readonly algorithm?: ConsistentHashAlgorithm;
+}
+
+/**
  * How a version's pods share the requests routed to it (Istio's `LoadBalancerSettings`).
  */
 export class LoadBalancerSettings {
   /**
    * Round robin over healthy pods.
    */
-  public static roundRobin(): LoadBalancerSettings {
-    return new LoadBalancerSettings('ROUND_ROBIN');
+  public static roundRobin(options: LoadBalancerOptions = {}): LoadBalancerSettings {
+    return new LoadBalancerSettings('ROUND_ROBIN', undefined, options);
   }
 
   /**
    * Pods with fewer outstanding requests are preferred (Envoy's least-request, power of two choices).
    */
-  public static leastRequest(): LoadBalancerSettings {
-    return new LoadBalancerSettings('LEAST_REQUEST');
+  public static leastRequest(options: LoadBalancerOptions = {}): LoadBalancerSettings {
+    return new LoadBalancerSettings('LEAST_REQUEST', undefined, options);
   }
 
   /**
    * A random healthy pod.
    */
-  public static random(): LoadBalancerSettings {
-    return new LoadBalancerSettings('RANDOM');
+  public static random(options: LoadBalancerOptions = {}): LoadBalancerSettings {
+    return new LoadBalancerSettings('RANDOM', undefined, options);
+  }
+
+  /**
+   * Istio's default algorithm (LEAST_REQUEST, not written) with locality load balancing or warm-up.
+   */
+  public static defaultAlgorithm(options: LoadBalancerOptions): LoadBalancerSettings {
+    return new LoadBalancerSettings(undefined, undefined, options ?? {});
   }
 
   /**
@@ -125,8 +315,8 @@ export class LoadBalancerSettings {
    * Consistent hashing on a request property (session affinity): the same key keeps reaching the same pod
    * while the set of pods is unchanged.
    */
-  public static consistentHash(key: ConsistentHashKey): LoadBalancerSettings {
-    return new LoadBalancerSettings(undefined, key);
+  public static consistentHash(key: ConsistentHashKey, options: ConsistentHashOptions = {}): LoadBalancerSettings {
+    return new LoadBalancerSettings(undefined, key, options);
   }
 
   /**
@@ -134,14 +324,29 @@ export class LoadBalancerSettings {
    */
   public readonly description: string;
 
-  private constructor(private readonly simple?: string, private readonly hash?: ConsistentHashKey) {
-    this.description = simple ?? `consistent hash on ${hash!.description}`;
+  private constructor(
+    private readonly simple?: string,
+    private readonly hash?: ConsistentHashKey,
+    private readonly options: ConsistentHashOptions = {}) {
+    this.description = simple ?? (hash ? `consistent hash on ${hash.description}` : 'LEAST_REQUEST');
   }
 
   /** @internal */
   public _render(scope: IConstruct, prop: string): any {
-    if (this.simple) return { simple: this.simple };
-    return { consistentHash: this.hash!._render(scope, `${prop}.consistentHash`) };
+    const options = renderLoadBalancerOptions(scope, prop, this.options);
+    if (this.simple) return { simple: this.simple, ...options };
+    if (!this.hash) return options;
+    const algorithm = this.options.algorithm;
+    if (algorithm !== undefined && !(algorithm instanceof ConsistentHashAlgorithm)) {
+      throw propError(scope, `${prop}.consistentHash.algorithm`, algorithm, 'must be a ConsistentHashAlgorithm (ringHash() or maglev())');
+    }
+    if (!(this.hash instanceof ConsistentHashKey)) {
+      throw propError(scope, `${prop}.consistentHash`, this.hash, 'must be a ConsistentHashKey');
+    }
+    return {
+      consistentHash: { ...this.hash._render(scope, `${prop}.consistentHash`), ...algorithm?._render(scope, `${prop}.consistentHash`) },
+      ...options,
+    };
   }
 }
 
@@ -176,6 +381,39 @@ export interface TcpConnectionPoolSettings {
    * @default - unlimited
    */
   readonly maxConnectionDuration?: Duration;
+
+  /**
+   * TCP keepalive probes on the connections (SO_KEEPALIVE).
+   *
+   * @default - no keepalive
+   */
+  readonly tcpKeepalive?: TcpKeepalive;
+}
+
+/**
+ * TCP keepalive settings (Istio's `TcpKeepalive`).
+ */
+export interface TcpKeepalive {
+  /**
+   * Unanswered probes before the connection is considered dead.
+   *
+   * @default - the operating system's setting (9 on Linux)
+   */
+  readonly probes?: number;
+
+  /**
+   * Idle time before the first probe (at least 1ms).
+   *
+   * @default - the operating system's setting (2h on Linux)
+   */
+  readonly time?: Duration;
+
+  /**
+   * Time between probes (at least 1ms).
+   *
+   * @default - the operating system's setting (75s on Linux)
+   */
+  readonly interval?: Duration;
 }
 
 /**
@@ -242,6 +480,13 @@ export interface HttpConnectionPoolSettings {
    * @default false
    */
   readonly useClientProtocol?: boolean;
+
+  /**
+   * Maximum concurrent streams per HTTP/2 connection.
+   *
+   * @default - Envoy's default (2^31-1)
+   */
+  readonly maxConcurrentStreams?: number;
 }
 
 /**
@@ -308,6 +553,21 @@ export interface OutlierDetection {
    * @default - Istio's default (0)
    */
   readonly minHealthPercent?: number;
+
+  /**
+   * Whether errors the proxy sees itself (connection failures, timeouts, resets) count apart from the
+   * responses of the pod.
+   *
+   * @default false
+   */
+  readonly splitExternalLocalOriginErrors?: boolean;
+
+  /**
+   * Consecutive locally originated failures before a pod is ejected (with `splitExternalLocalOriginErrors`).
+   *
+   * @default - Istio's default (5)
+   */
+  readonly consecutiveLocalOriginFailures?: number;
 }
 
 /**
@@ -374,6 +634,131 @@ export interface ClientTlsSettings {
    * @default - any
    */
   readonly subjectAltNames?: string[];
+
+  /**
+   * Certificate revocation list file that the server certificate is checked against.
+   *
+   * @default - none
+   */
+  readonly caCrl?: string;
+
+  /**
+   * Skip verifying the server certificate (and its SAN) against the CA.
+   *
+   * @default false
+   */
+  readonly insecureSkipVerify?: boolean;
+}
+
+/**
+ * The PROXY protocol version sent to the destination.
+ */
+export enum ProxyProtocolVersion {
+  /** The human-readable header. */
+  V1 = 'V1',
+  /** The binary header. */
+  V2 = 'V2',
+}
+
+/**
+ * Send the PROXY protocol header on connections to the destination (Istio's `ProxyProtocol`).
+ */
+export interface ProxyProtocolSettings {
+  /**
+   * The PROXY protocol version.
+   *
+   * @default - Istio's default (V1)
+   */
+  readonly version?: ProxyProtocolVersion;
+}
+
+/**
+ * How traffic is tunnelled to the destination.
+ */
+export enum TunnelProtocol {
+  /** HTTP CONNECT. */
+  CONNECT = 'CONNECT',
+  /** HTTP POST. */
+  POST = 'POST',
+}
+
+/**
+ * Tunnel TCP traffic through a proxy in front of the destination (Istio's `TrafficPolicy.TunnelSettings`).
+ */
+export interface TunnelSettings {
+  /**
+   * The tunnel protocol.
+   *
+   * @default - Istio's default (CONNECT)
+   */
+  readonly protocol?: TunnelProtocol;
+
+  /**
+   * The host the tunnel proxy connects to (a domain or IP address).
+   */
+  readonly targetHost: string;
+
+  /**
+   * The port the tunnel proxy connects to.
+   */
+  readonly targetPort: number;
+}
+
+/**
+ * Limits retries to a share of the active requests (Istio's `RetryBudget`).
+ */
+export interface RetryBudget {
+  /**
+   * Percentage of active requests that may be retries, 0 to 100.
+   *
+   * @default - Istio's default (20)
+   */
+  readonly percent?: number;
+
+  /**
+   * Concurrent retries always allowed, whatever the percentage.
+   *
+   * @default - Istio's default (3)
+   */
+  readonly minRetryConcurrency?: number;
+}
+
+/**
+ * The traffic policy of one Service port (Istio's `PortTrafficPolicy`), over the service- or version-wide one.
+ */
+export interface PortTrafficPolicy {
+  /**
+   * The Service port it applies to.
+   */
+  readonly port: number;
+
+  /**
+   * Load-balancing algorithm.
+   *
+   * @default - the policy's
+   */
+  readonly loadBalancer?: LoadBalancerSettings;
+
+  /**
+   * Connection pool limits.
+   *
+   * @default - the policy's
+   */
+  readonly connectionPool?: ConnectionPoolSettings;
+
+  /**
+   * Outlier detection.
+   *
+   * @default - the policy's
+   */
+  readonly outlierDetection?: OutlierDetection;
+
+  /**
+   * TLS to the destination.
+   *
+   * @default - the policy's
+   */
+  readonly tls?: ClientTlsSettings;
 }
 
 /**
@@ -407,4 +792,32 @@ export interface TrafficPolicy {
    * @default - Istio's automatic mutual TLS
    */
   readonly tls?: ClientTlsSettings;
+
+  /**
+   * Policies of single Service ports, over this one (each port at most once).
+   *
+   * @default - none
+   */
+  readonly portLevelSettings?: PortTrafficPolicy[];
+
+  /**
+   * Send the PROXY protocol header to the destination.
+   *
+   * @default - not sent
+   */
+  readonly proxyProtocol?: ProxyProtocolSettings;
+
+  /**
+   * Tunnel TCP traffic through the destination's proxy.
+   *
+   * @default - no tunnel
+   */
+  readonly tunnel?: TunnelSettings;
+
+  /**
+   * Limit retries to a share of the active requests.
+   *
+   * @default - Istio's default budget
+   */
+  readonly retryBudget?: RetryBudget;
 }

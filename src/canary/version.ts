@@ -1,5 +1,6 @@
 import * as kplus from 'cdk8s-plus-27';
 import { AutoscalingOptions } from '../autoscaling';
+import { HeaderOperations } from './http-route';
 import { TrafficPolicy } from './traffic-policy';
 
 /**
@@ -22,6 +23,14 @@ export interface CanaryVersionProps extends kplus.DeploymentProps {
    * @default - only the service-wide policy
    */
   readonly trafficPolicy?: TrafficPolicy;
+
+  /**
+   * Header edits written on every HTTP route destination of this version (Istio's `route[].headers`), e.g. a
+   * response header naming the version that answered.
+   *
+   * @default - none
+   */
+  readonly routeHeaders?: HeaderOperations;
 
   /**
    * Scale this version with an `autoscaling/v2` HorizontalPodAutoscaler (the same `PodAutoscaler` that

@@ -164,11 +164,18 @@ describe('CanaryService: defaults and options', () => {
     expect(only(objects, 'VirtualService').spec).toMatchObject({ hosts: ['web', 'shop.example.com'], gateways: ['shop/public'] });
   });
 
-  test("with gateways, a source-label rule adds 'mesh' (those rules only match sidecar traffic)", () => {
+  test("with gateways, a source-label rule needs 'mesh' written in them: nothing is added behind the user's back", () => {
+    // GIVEN gateways without mesh
     const chart = Testing.chart();
     const c = new CanaryService(chart, 'app', twoVersions({ gateways: ['shop/public'] }));
-    c.routeSourceLabels({ app: 'checkout' }, 'v2');
-    expect(only(synthValid(chart), 'VirtualService').spec.gateways).toEqual(['shop/public', 'mesh']);
+    // WHEN a rule matches on source labels THEN it is refused, showing the gateways to write
+    expect(() => c.routeSourceLabels({ app: 'checkout' }, 'v2')).toThrow(
+      '[test/app] \'routes[0].match.sourceLabels\' ({"app":"checkout"}) only ever match sidecar traffic, but \'gateways\' (["shop/public"]) lacks \'mesh\'');
+    // AND with mesh written by hand, the gateways are written exactly as given
+    const chart2 = Testing.chart();
+    const c2 = new CanaryService(chart2, 'app', twoVersions({ gateways: ['shop/public', 'mesh'] }));
+    c2.routeSourceLabels({ app: 'checkout' }, 'v2');
+    expect(only(synthValid(chart2), 'VirtualService').spec.gateways).toEqual(['shop/public', 'mesh']);
   });
 
   test('ports with appProtocol, and several ports: routes name the only HTTP port [IST0112]', () => {

@@ -70,8 +70,9 @@ const cases: Array<[string, () => unknown, string[]]> = [
   ['a routePort that does not speak HTTP', () => make({
     ports: [{ name: 'http', port: 80, targetPort: 8080 }, { name: 'tcp', port: 9000, targetPort: 8080 }], routePort: 9000,
   }), ["'routePort' (9000)", 'must be a port that speaks HTTP']],
-  ['no HTTP port at all', () => make({ ports: [{ name: 'tcp', port: 9000, targetPort: 8080 }] }),
-    ["'ports' ([{\"name\":\"tcp\",\"port\":9000,\"targetPort\":8080}])", 'must include a port that speaks HTTP']],
+  ['an HTTP rule on a Service without HTTP port', () => make({ ports: [{ name: 'tcp', port: 9000, targetPort: 8080 }] })
+    .routeHeader('x-canary', { exact: 'yes' }, 'v2'),
+  ["'routes[0]' ({\"match\":{\"headers\":{\"x-canary\":{\"exact\":\"yes\"}}},\"version\":\"v2\"})", 'needs a Service port that speaks HTTP']],
   ['an unknown appProtocol', () => make({ ports: [{ name: 'web', port: 80, appProtocol: 'mqtt' as ServiceProtocol }] }),
     ["'ports[0].appProtocol' (\"mqtt\")", 'must be one of http, http2, https, grpc, grpc-web, tcp, tls']],
   ['a port out of range', () => make({ ports: [{ name: 'http', port: 70000 }] }),
@@ -110,10 +111,14 @@ const cases: Array<[string, () => unknown, string[]]> = [
   ['a source label that is not a label', withRoute({ match: { sourceLabels: { 'app name': 'x' } } }),
     ["'routes[0].match.sourceLabels[\"app name\"]' (\"app name\")", 'must be a Kubernetes label key']],
 
-  // rule 7: sourceLabels need mesh
-  ['a source-label match restricted to gateways without mesh', withRoute({
-    match: { sourceLabels: { app: 'productpage' }, gateways: ['shop/public'] },
-  }), ["'routes[0].match.gateways' ([\"shop/public\"])", "must include 'mesh'"]],
+  // rule 7: sourceLabels need mesh; Istio ignores source conditions in a match that names gateways
+  ['a source-label match restricted to gateways', withRoute({
+    match: { sourceLabels: { app: 'productpage' }, gateways: ['shop/public', 'mesh'] },
+  }), ["'routes[0].match.gateways' ([\"shop/public\",\"mesh\"])", 'must not be set together with sourceLabels or sourceNamespace',
+    'Istio ignores the source conditions of a match that names gateways']],
+  ['a source-label rule while the gateways lack mesh', () => make({ gateways: ['shop/public'] }).routeSourceLabels({ app: 'productpage' }, 'v2'),
+    ["'routes[0].match.sourceLabels' ({\"app\":\"productpage\"})", "only ever match sidecar traffic, but 'gateways' ([\"shop/public\"]) lacks 'mesh'",
+      'Write gateways: ["shop/public","mesh"]']],
 
   // rule 8: durations, percentages, mirror vs mirrors
   ['a zero timeout', withRoute({ timeout: Duration.millis(0) }),
@@ -216,8 +221,8 @@ describe('CanaryService hosts and gateways', () => {
     expect(() => Testing.synth(onGateway.node.scope as any)).not.toThrow();
     expect(() => Testing.synth(make({ hosts: ['*'] }).node.scope as any))
       .toThrow(/\[test\/app\] 'hosts' \(\["\*"\]\) must not hold "\*" while the VirtualService applies to the mesh/);
-    // a source-label rule adds mesh to the gateways, and with it the rule
-    const withSourceRule = make({ hosts: ['*'], gateways: ['istio-system/public'] });
+    // a source-label rule needs mesh in the gateways, written by hand, and with it "*" is refused
+    const withSourceRule = make({ hosts: ['*'], gateways: ['istio-system/public', 'mesh'] });
     withSourceRule.routeSourceLabels({ app: 'productpage' }, 'v2');
     expect(() => Testing.synth(withSourceRule.node.scope as any)).toThrow(/must not hold "\*"/);
   });

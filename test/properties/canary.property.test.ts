@@ -13,7 +13,8 @@ import {
 } from './support';
 import {
   CanaryRoute, CanaryRouteOptions, CanaryService, CanaryServicePort, CanaryServiceProps, CanaryVersionProps, ClientTlsMode, ClientTlsSettings,
-  ConsistentHashKey, H2UpgradePolicy, HttpFaultInjection, HttpMatch, HttpMirror, HttpRetryPolicy, LoadBalancerSettings, ServiceProtocol,
+  ConsistentHashAlgorithm, ConsistentHashKey, GrpcStatus,
+  H2UpgradePolicy, HttpFaultInjection, ProxyProtocolVersion, HttpMatch, HttpMirror, HttpRetryPolicy, LoadBalancerSettings, ServiceProtocol,
   StringMatch, TrafficPolicy,
 } from '../../src';
 import { ManifestObject, ofKind, only } from '../util/validate';
@@ -100,8 +101,8 @@ function labelsArb(ctx: Ctx, maxKeys: number): fc.Arbitrary<Record<string, strin
 
 /** An HttpMatch: headers, withoutHeaders, source labels (with or without mesh), source namespace, uri, method, query. */
 function matchArb(ctx: Ctx): fc.Arbitrary<HttpMatch> {
-  // a match's own gateways: with source conditions they must include mesh (GUIDE §4 rule 7)
-  const matchGateways = ctx.pick<string[]>('gateways', fc.constantFrom(['mesh'], ['shop/public', 'mesh']), fc.constantFrom(['shop/public'], ['']));
+  // a match's own gateways: never with source conditions (Istio ignores source conditions in a match that names gateways)
+  const matchGateways = ctx.pick<string[] | undefined>('gateways', fc.constant(undefined), fc.constantFrom(['shop/public'], ['mesh'], ['']));
   const sourceLabels = fc.dictionary(fc.constantFrom('app', 'version', 'tier'), fc.constantFrom('productpage', 'v2', 'yes', '0123'), { minKeys: 1, maxKeys: 2 });
   return fc.oneof(
     { weight: 4, arbitrary: fc.dictionary(headerKeyArb(ctx), stringMatchArb(ctx), { minKeys: 1, maxKeys: 3 }).map(headers => ({ headers })) },
@@ -109,7 +110,11 @@ function matchArb(ctx: Ctx): fc.Arbitrary<HttpMatch> {
       weight: 1,
       arbitrary: fc.dictionary(headerKeyArb(ctx), stringMatchArb(ctx), { minKeys: 1, maxKeys: 2 }).map(withoutHeaders => ({ withoutHeaders })),
     },
-    { weight: 2, arbitrary: fc.record({ sourceLabels: ctx.pick('labels', sourceLabels, labelsArb(ctx, 2)), gateways: matchGateways }, { requiredKeys: ['sourceLabels'] }) },
+    {
+      weight: 2,
+      arbitrary: fc.record({ sourceLabels: ctx.pick('labels', sourceLabels, labelsArb(ctx, 2)), gateways: matchGateways }, { requiredKeys: ['sourceLabels'] })
+        .map(({ gateways, ...m }) => (gateways === undefined ? m : { ...m, gateways })),
+    },
     { weight: 1, arbitrary: ctx.pick('matches', fc.constantFrom('shop', 'kube-system'), fc.constantFrom('Shop', '', 'a.b')).map(sourceNamespace => ({ sourceNamespace })) },
     { weight: 2, arbitrary: fc.record({ uri: stringMatchArb(ctx).filter(m => m.prefix !== '' && m.prefix !== '/'), ignoreUriCase: fc.boolean() }, { requiredKeys: ['uri'] }) },
     { weight: 1, arbitrary: fc.record({ method: fc.constantFrom({ exact: 'POST' }, { prefix: 'P' }), queryParams: fc.constant({ beta: { exact: '1' } }) }, { requiredKeys: ['method'] }) },
@@ -130,7 +135,13 @@ function mirrorArb(ctx: Ctx, names: readonly string[]): fc.Arbitrary<HttpMirror>
 function optionsArb(ctx: Ctx, names: readonly string[]): fc.Arbitrary<CanaryRouteOptions> {
   const attempts = ctx.pick('options', fc.constantFrom(1, 2, 3, 10), boundaryNumber());
   const retries = fc.oneof(
-    fc.record({ attempts, perTryTimeout: durationArb(ctx), retryOn: fc.array(fc.constantFrom('5xx', 'gateway-error', 'reset', '503'), { maxLength: 3 }) }, { requiredKeys: ['attempts'] }),
+    fc.record({
+      attempts,
+      perTryTimeout: durationArb(ctx),
+      backoff: durationArb(ctx),
+      retryIgnorePreviousHosts: fc.boolean(),
+      retryOn: fc.array(fc.constantFrom('5xx', 'gateway-error', 'reset', '503'), { maxLength: 3 }),
+    }, { requiredKeys: ['attempts'] }),
     ctx.pick<HttpRetryPolicy>('options', fc.constant({ attempts: 0 }),
       fc.constantFrom<HttpRetryPolicy>({ attempts: 0, retryOn: ['5xx'] }, { attempts: 2, retryOn: ['on-error'] }, { attempts: 2, retryOn: ['99'] })),
   );
@@ -143,6 +154,7 @@ function optionsArb(ctx: Ctx, names: readonly string[]): fc.Arbitrary<CanaryRout
   return fc.tuple(fc.record({
     name: fc.constantFrom('primary', 'canary-route', 'yes'),
     timeout: durationArb(ctx),
+    rewrite: fc.constantFrom({ uri: '/v2/' }, { authority: 'app.internal' }, { uriRegexRewrite: { match: '^/api/(.*)$', rewrite: '/\\1' } }),
     retries,
     fault: ctx.pick<HttpFaultInjection>('options',
       fc.record({ delay: fc.record({ fixedDelay: durationArb(ctx), percentage: percentageArb(ctx) }), abort: fc.record({ httpStatus, percentage: percentageArb(ctx) }) }, { requiredKeys: ['delay'] }),
@@ -174,6 +186,10 @@ function loadBalancerArb(ctx: Ctx): fc.Arbitrary<LoadBalancerSettings> {
       fc.constantFrom(ConsistentHashKey.header('X-User'), ConsistentHashKey.header(''), ConsistentHashKey.queryParameter(''), ConsistentHashKey.cookie('')),
     ).map(k => LoadBalancerSettings.consistentHash(k)),
     durationArb(ctx).map(ttl => LoadBalancerSettings.consistentHash(ConsistentHashKey.cookie('session', { ttl, path: '/' }))),
+    fc.tuple(durationArb(ctx), percentageArb(ctx)).map(([duration, minimumPercent]) =>
+      LoadBalancerSettings.roundRobin({ warmup: { duration, minimumPercent }, localityLbSetting: { enabled: true, failoverPriority: ['topology.kubernetes.io/region'] } })),
+    fc.constantFrom(ConsistentHashAlgorithm.maglev(), ConsistentHashAlgorithm.ringHash(1024))
+      .map(algorithm => LoadBalancerSettings.consistentHash(ConsistentHashKey.header('x-user'), { algorithm })),
   );
 }
 
@@ -184,7 +200,13 @@ function trafficPolicyArb(ctx: Ctx): fc.Arbitrary<TrafficPolicy> {
   return fc.record({
     loadBalancer: loadBalancerArb(ctx),
     connectionPool: fc.record({
-      tcp: fc.record({ maxConnections: count, connectTimeout: d, idleTimeout: d, maxConnectionDuration: d }, { requiredKeys: [] }),
+      tcp: fc.record({
+        maxConnections: count,
+        connectTimeout: d,
+        idleTimeout: d,
+        maxConnectionDuration: d,
+        tcpKeepalive: fc.record({ probes: count, time: d, interval: d }, { requiredKeys: [] }),
+      }, { requiredKeys: [] }),
       http: fc.record({
         http1MaxPendingRequests: count,
         http2MaxRequests: count,
@@ -193,6 +215,7 @@ function trafficPolicyArb(ctx: Ctx): fc.Arbitrary<TrafficPolicy> {
         idleTimeout: d,
         h2UpgradePolicy: fc.constantFrom(H2UpgradePolicy.DEFAULT, H2UpgradePolicy.UPGRADE, H2UpgradePolicy.DO_NOT_UPGRADE),
         useClientProtocol: fc.boolean(),
+        maxConcurrentStreams: count,
       }, { requiredKeys: [] }),
     }, { requiredKeys: [] }),
     outlierDetection: fc.record({
@@ -203,6 +226,8 @@ function trafficPolicyArb(ctx: Ctx): fc.Arbitrary<TrafficPolicy> {
       maxEjectionPercent: percent,
       minHealthPercent: percent,
     }, { requiredKeys: [] }),
+    retryBudget: fc.record({ percent: percentageArb(ctx), minRetryConcurrency: count }, { requiredKeys: [] }),
+    proxyProtocol: fc.constantFrom({}, { version: ProxyProtocolVersion.V2 }),
     tls: ctx.pick<ClientTlsSettings>('policies',
       fc.oneof(
         fc.constantFrom(ClientTlsMode.DISABLE, ClientTlsMode.SIMPLE, ClientTlsMode.ISTIO_MUTUAL).map(mode => ({ mode })),
@@ -318,7 +343,7 @@ function generatedFor(ctx: Ctx): fc.Arbitrary<Generated> {
       ...g.weights,
       ...g.ports,
       hosts: g.hosts,
-      gateways: g.gateways,
+      gateways: saneGateways(ctx, g.gateways, [...g.routes, ...g.laterRoutes]),
       routes: g.routes,
       defaultRoute: g.defaultRoute,
       trafficPolicy: g.trafficPolicy,
@@ -327,6 +352,17 @@ function generatedFor(ctx: Ctx): fc.Arbitrary<Generated> {
     },
     laterRoutes: g.laterRoutes,
   }));
+}
+
+/**
+ * Sane gateways that lack mesh while a rule matches on source conditions get mesh written, as a user must
+ * (the construct refuses such a rule rather than widening the gateways itself).
+ */
+function saneGateways(ctx: Ctx, gateways: string[] | undefined, routes: CanaryRoute[]): string[] | undefined {
+  if (ctx.wild.has('gateways') || gateways === undefined || gateways.length === 0 || gateways.includes('mesh')) return gateways;
+  const source = routes.some(r =>
+    (r.match?.sourceLabels !== undefined && Object.keys(r.match.sourceLabels).length > 0) || r.match?.sourceNamespace !== undefined);
+  return source ? [...gateways, 'mesh'] : gateways;
 }
 
 const generatedArb: fc.Arbitrary<Generated> = fc.oneof(
@@ -344,7 +380,9 @@ function carries(labels: Record<string, string> | undefined, selector: Record<st
 
 const GO_DURATION = /^(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?(?:(\d+)ms)?$/;
 const DURATION_KEYS = new Set(['timeout', 'perTryTimeout', 'fixedDelay', 'maxAge', 'connectTimeout', 'idleTimeout',
-  'maxConnectionDuration', 'interval', 'baseEjectionTime', 'ttl']);
+  'maxConnectionDuration', 'interval', 'baseEjectionTime', 'ttl', 'backoff', 'duration', 'time']);
+/** The CRD's `double` fields (the rest are int32/uint32). */
+const DOUBLE_KEYS = new Set(['value', 'percent', 'minimumPercent', 'aggression']);
 /** The largest Go `time.Duration` (int64 nanoseconds), in milliseconds. */
 const GO_MAX_DURATION_MS = 9223372036854;
 
@@ -365,7 +403,7 @@ function expectIstioScalars(where: string, value: unknown): void {
   } else if (value !== null && typeof value === 'object') {
     for (const [k, v] of Object.entries(value)) {
       if (DURATION_KEYS.has(k) && typeof v === 'string') expectIstioDuration(`${where}.${k}`, v);
-      else if (k === 'value' && typeof v === 'number') expect({ where: `${where}.${k}`, v, finite: Number.isFinite(v) }).toEqual({ where: `${where}.${k}`, v, finite: true });
+      else if (DOUBLE_KEYS.has(k) && typeof v === 'number') expect({ where: `${where}.${k}`, v, finite: Number.isFinite(v) }).toEqual({ where: `${where}.${k}`, v, finite: true });
       else expectIstioScalars(`${where}.${k}`, v);
     }
   } else if (typeof value === 'number') {
@@ -388,8 +426,8 @@ function expectObjectsAgree(objects: ManifestObject[], props: CanaryServiceProps
   // every subset a route or mirror names exists [IST0101], on the Service's host [IST0174]
   const subsets = new Map<string, Record<string, string>>(dr.subsets.map((s: any) => [s.name, s.labels]));
   expect([...subsets.keys()]).toEqual(props.versions.map(v => v.name));
-  const targets = vs.http.flatMap((rule: any) => [
-    ...rule.route.map((r: any) => r.destination),
+  const targets = [...(vs.http ?? []), ...(vs.tcp ?? []), ...(vs.tls ?? [])].flatMap((rule: any) => [
+    ...(rule.route ?? []).map((r: any) => r.destination),
     ...(rule.mirror ? [rule.mirror] : []),
     ...(rule.mirrors ?? []).map((m: any) => m.destination),
   ]);
@@ -417,6 +455,22 @@ function expectObjectsAgree(objects: ManifestObject[], props: CanaryServiceProps
     expect(d.spec.selector.matchLabels[versionLabel]).toBe(d.spec.template.metadata.labels[versionLabel]);
   }
 
+  // TCP and TLS ports: one weighted catch-all per port, last, with the weights of the HTTP split
+  for (const kind of ['tcp', 'tls']) {
+    for (const rule of vs[kind] ?? []) expect(rule.match?.length).toBeGreaterThan(0);
+    for (const rule of (vs[kind] ?? []).filter((r: any) => r.route.length > 1 || r.route[0].weight !== undefined)) {
+      expect(rule.route.map((r: any) => r.destination.subset)).toEqual(props.versions.map(v => v.name));
+      expect(rule.route.reduce((sum: number, r: any) => sum + r.weight, 0)).toBe(100);
+    }
+  }
+  // no HTTP port: no http section, and no HTTP rule was accepted
+  if (vs.http === undefined) {
+    expect(vs.tcp ?? vs.tls).toBeDefined();
+    expectIstioScalars('VirtualService.spec', vs);
+    expectIstioScalars('DestinationRule.spec', dr);
+    return;
+  }
+
   // rules first, the single catch-all last: integer weights 0-100 over every version, summing to 100 [IST0130/IST0131]
   const catchAll = vs.http[vs.http.length - 1];
   expect(catchAll.match).toBeUndefined();
@@ -435,8 +489,9 @@ function expectObjectsAgree(objects: ManifestObject[], props: CanaryServiceProps
         }
       }
       if (m.sourceLabels || m.sourceNamespace) {
-        const gateways: string[] | undefined = m.gateways ?? vs.gateways;
-        if (gateways !== undefined) expect(gateways).toContain('mesh');
+        // never together with match-level gateways; the VirtualService's gateways include mesh as written
+        expect(m.gateways).toBeUndefined();
+        if (vs.gateways !== undefined) expect(vs.gateways).toContain('mesh');
       }
     }
   }
@@ -469,7 +524,28 @@ const NUMBER_FIELDS: ReadonlyArray<readonly [string, Setter<number>]> = [
   ['trafficPolicy.outlierDetection.consecutiveGatewayErrors', n => ({ trafficPolicy: { outlierDetection: { consecutiveGatewayErrors: n } } })],
   ['trafficPolicy.outlierDetection.maxEjectionPercent', n => ({ trafficPolicy: { outlierDetection: { maxEjectionPercent: n } } })],
   ['trafficPolicy.outlierDetection.minHealthPercent', n => ({ trafficPolicy: { outlierDetection: { minHealthPercent: n } } })],
+  ['trafficPolicy.outlierDetection.consecutiveLocalOriginFailures', n => ({ trafficPolicy: { outlierDetection: { consecutiveLocalOriginFailures: n } } })],
+  ['trafficPolicy.connectionPool.http.maxConcurrentStreams', n => ({ trafficPolicy: { connectionPool: { http: { maxConcurrentStreams: n } } } })],
+  ['trafficPolicy.connectionPool.tcp.tcpKeepalive.probes', n => ({ trafficPolicy: { connectionPool: { tcp: { tcpKeepalive: { probes: n } } } } })],
+  ['trafficPolicy.retryBudget.percent', n => ({ trafficPolicy: { retryBudget: { percent: n } } })],
+  ['trafficPolicy.retryBudget.minRetryConcurrency', n => ({ trafficPolicy: { retryBudget: { minRetryConcurrency: n } } })],
+  ['trafficPolicy.tunnel.targetPort', n => ({ trafficPolicy: { tunnel: { targetHost: 'app.internal', targetPort: n } } })],
+  ['trafficPolicy.loadBalancer.warmup.minimumPercent',
+    n => ({ trafficPolicy: { loadBalancer: LoadBalancerSettings.roundRobin({ warmup: { duration: Duration.seconds(10), minimumPercent: n } }) } })],
+  ['trafficPolicy.loadBalancer.consistentHash.ringHash.minimumRingSize',
+    n => ({ trafficPolicy: { loadBalancer: LoadBalancerSettings.consistentHash(ConsistentHashKey.sourceIp(), { algorithm: ringHash(n) }) } })],
+  ['trafficPolicy.portLevelSettings[0].port', n => ({ trafficPolicy: { portLevelSettings: [{ port: n }] } })],
+  ['defaultRoute.fault.abort.grpcStatus', n => ({ defaultRoute: { fault: { abort: { grpcStatus: n as unknown as GrpcStatus, percentage: 1 } } } })],
+  ['routes[0].redirect.port', n => ({ routes: [{ match: { uri: { prefix: '/old' } }, redirect: { port: n } }] })],
+  ['routes[0].redirect.redirectCode', n => ({ routes: [{ match: { uri: { prefix: '/old' } }, redirect: { redirectCode: n } }] })],
+  ['routes[0].directResponse.status', n => ({ routes: [{ match: { uri: { prefix: '/old' } }, directResponse: { status: n } }] })],
+  ['routes[0].match.port', n => ({ routes: [{ match: { port: n }, version: 'v2' }] })],
+  ['routes[0].weights', n => ({ routes: [{ match: { uri: { prefix: '/beta' } }, weights: { v1: n, v2: 100 - n } }] })],
 ];
+
+function ringHash(minimumRingSize: number): ConsistentHashAlgorithm {
+  return ConsistentHashAlgorithm.ringHash(minimumRingSize);
+}
 
 /** Every Duration field of the props. */
 const DURATION_FIELDS: ReadonlyArray<readonly [string, Setter<Duration>]> = [
@@ -485,6 +561,10 @@ const DURATION_FIELDS: ReadonlyArray<readonly [string, Setter<Duration>]> = [
   ['trafficPolicy.outlierDetection.baseEjectionTime', d => ({ trafficPolicy: { outlierDetection: { baseEjectionTime: d } } })],
   ['trafficPolicy.loadBalancer.consistentHash.cookie.ttl',
     d => ({ trafficPolicy: { loadBalancer: LoadBalancerSettings.consistentHash(ConsistentHashKey.cookie('session', { ttl: d })) } })],
+  ['defaultRoute.retries.backoff', d => ({ defaultRoute: { retries: { attempts: 2, backoff: d } } })],
+  ['trafficPolicy.loadBalancer.warmup.duration', d => ({ trafficPolicy: { loadBalancer: LoadBalancerSettings.leastRequest({ warmup: { duration: d } }) } })],
+  ['trafficPolicy.connectionPool.tcp.tcpKeepalive.time', d => ({ trafficPolicy: { connectionPool: { tcp: { tcpKeepalive: { time: d } } } } })],
+  ['trafficPolicy.connectionPool.tcp.tcpKeepalive.interval', d => ({ trafficPolicy: { connectionPool: { tcp: { tcpKeepalive: { interval: d } } } } })],
 ];
 
 function build(g: Generated): () => ReturnType<typeof Testing.chart> {

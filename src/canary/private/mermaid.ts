@@ -30,6 +30,9 @@ export function describeMatch(m: istio.VirtualServiceSpecHttpMatch): string {
     ...(m.sourceNamespace ? [`source namespace ${m.sourceNamespace}`] : []),
     ...(m.uri ? [`uri ${stringMatch(m.uri)}${m.ignoreUriCase ? ' (any case)' : ''}`] : []),
     ...(m.method ? [`method ${stringMatch(m.method)}`] : []),
+    ...(m.authority ? [`authority ${stringMatch(m.authority)}`] : []),
+    ...(m.scheme ? [`scheme ${stringMatch(m.scheme)}`] : []),
+    ...(m.port !== undefined ? [`port ${m.port}`] : []),
     ...matches('query', m.queryParams),
     ...(m.gateways ? [`via ${m.gateways.join(', ')}`] : []),
   ];
@@ -54,7 +57,12 @@ export function renderMermaid(picture: RoutingPicture): string {
     for (const r of rule.route ?? []) {
       const target = subsetId.get(r.destination.subset!) ?? r.destination.subset!;
       if (isSplit) edges.push(`  ${id} ${r.weight === 0 ? '-.->' : '-->'}|${r.weight}%| ${target}`);
-      else edges.push(`  ${id} -->|match| ${target}`);
+      else edges.push(`  ${id} -->|match${r.weight === undefined ? '' : ` ${r.weight}%`}| ${target}`);
+    }
+    const answer = rule.redirect ? `redirect ${rule.redirect.uri ?? ''}`.trim() : rule.directResponse ? `respond ${rule.directResponse.status}` : undefined;
+    if (answer !== undefined) {
+      lines.push(`  ${id}answer(["${text(answer)}"])`);
+      edges.push(`  ${id} -->|match| ${id}answer`);
     }
     const mirrors = [
       ...(rule.mirror ? [{ subset: rule.mirror.subset!, percentage: rule.mirrorPercentage?.value }] : []),
