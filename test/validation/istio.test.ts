@@ -46,7 +46,7 @@ describe('Istio validators: RE2', () => {
   test('look-ahead compiles in JavaScript but not in RE2, so it is refused', () => {
     const [problem] = errors(validateObject(withUri({ regex: '/api(?=/v1)' })));
     expect(problem.path).toBe('spec.http[0].match[0].uri.regex');
-    expect(problem.message).toMatch(/^must be an RE2 regular expression/);
+    expect(problem.message).toMatch(/^must be a valid RE2 regular expression/);
   });
 
   test('RE2-only syntax that JavaScript refuses is accepted', () => {
@@ -85,7 +85,7 @@ describe('Istio validators: warnings stay warnings', () => {
   test('a rule after a catch-all is unreachable: a warning, as in Istio\'s webhook', () => {
     const problems = validateObject(vs({ hosts: ['reviews'], http: [{ route }, { match: [{ uri: { prefix: '/a' } }], route }] }));
     expect(errors(problems)).toEqual([]);
-    expect(warnings(problems).map(p => [p.path, p.rule])).toEqual([['spec.http[1]', 'istio analyzeUnreachableHTTPRules (VirtualServiceUnreachableRule)']]);
+    expect(warnings(problems).map(p => [p.path, p.rule])).toEqual([['spec.http[1].match[0]', 'istio analyzeUnreachableHTTPRules (VirtualServiceUnreachableRule)']]);
   });
 
   test('a header value that is not a string is refused, never crashes', () => {

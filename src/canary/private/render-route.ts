@@ -71,7 +71,8 @@ export function renderMatch(scope: IConstruct, prop: string, match: HttpMatch): 
   }
   requireProp(!matchesEverything(match), scope, prop, match,
     'must set at least one condition that narrows the traffic (headers, withoutHeaders, sourceLabels, sourceNamespace, uri, method, queryParams): '
-    + 'a rule that matches every request would take all traffic and the weighted route after it would never be used [IST0130]');
+    + 'a rule that matches every request would take all traffic and the weighted route after it would never be used [IST0130] '
+    + '(stricter than Istio on purpose: its webhook only warns, VirtualServiceUnreachableRule, and the split would silently stop)');
   if (match.sourceLabels !== undefined) checkLabels(scope, `${prop}.sourceLabels`, match.sourceLabels);
   if (match.sourceNamespace !== undefined) {
     requireProp(isDns1123Label(match.sourceNamespace), scope, `${prop}.sourceNamespace`, match.sourceNamespace, 'must be a namespace name (DNS-1123 label)');

@@ -21,7 +21,7 @@ export function validateStringRegexp(re: string, problems: ProblemCollector, fie
   }
   const error = re2CompileError(re);
   if (error !== undefined) {
-    problems.error(field, re, `must be an RE2 regular expression (Istio uses RE2 syntax): ${error}`, rule(`${fn} (validateStringRegexp)`));
+    problems.error(field, re, `must be a valid RE2 regular expression (Istio's and Envoy's syntax): ${error}`, rule(`${fn} (validateStringRegexp)`));
     return;
   }
   const size = re2ProgramSize(re) ?? 0;

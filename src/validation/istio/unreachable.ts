@@ -105,14 +105,14 @@ export function analyzeUnreachableRules(routes: unknown, problems: ProblemCollec
     const at = problems.at(field, rulen);
     const matches = list(r.match);
     if (matches.length === 0) {
-      if (emptyMatch >= 0) at.warning('', undefined, `is never used: only the last rule can have no matches (rule ${routeName(route, rulen)})`, UNREACHABLE);
+      if (emptyMatch >= 0) at.warning('match', r.match ?? [], `is never used: only the last rule can have no matches (rule ${routeName(route, rulen)})`, UNREACHABLE);
       emptyMatch = rulen;
       return;
     }
     let duplicates = 0;
     matches.forEach((match, matchn) => {
       if (emptyMatch >= 0) {
-        at.warning('', undefined, `is never used: a rule without matches comes before it (rule ${routeName(all[emptyMatch], emptyMatch)})`, UNREACHABLE);
+        at.at('match').warning(matchn, match, `is never used: a rule without matches comes before it (rule ${routeName(all[emptyMatch], emptyMatch)})`, UNREACHABLE);
         return;
       }
       const key = matchKey(match, http);
@@ -128,14 +128,14 @@ export function analyzeUnreachableRules(routes: unknown, problems: ProblemCollec
         if (pm) prefixMatches.push(pm);
       }
     });
-    if (duplicates === matches.length) at.warning('', undefined, 'is never used: all its matches are used by earlier rules', UNREACHABLE);
+    if (duplicates === matches.length) at.warning('match', r.match, 'is never used: all its matches are used by earlier rules', UNREACHABLE);
   });
   for (let i = 0; i < prefixMatches.length; i++) {
     for (let j = i + 1; j < prefixMatches.length; j++) {
       const [a, b] = [prefixMatches[i], prefixMatches[j]];
       if (a.prefix === b.prefix) continue;
       if (covered(a, b)) {
-        b.at.warning('', undefined, `is never used: match ${a.match} of prefix ${a.prefix} on rule ${a.route} takes its requests (prefix ${b.prefix})`, INEFFECTIVE);
+        b.at.at('uri').warning('prefix', b.prefix, `is never used: match ${a.match} of prefix ${a.prefix} on rule ${a.route} takes its requests`, INEFFECTIVE);
       }
     }
   }
