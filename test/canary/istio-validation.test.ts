@@ -46,7 +46,7 @@ describe('CanaryService: Istio webhook rules at synth, mapped to props', () => {
     // WHEN synthesized THEN it is not refused, and the warning names the match
     const objects = Testing.synth(chart);
     expect(objects).toHaveLength(5);
-    expect(warningsOf(app)).toEqual([expect.stringContaining(`'routes[1].match.uri.prefix' ("/api/v2") is never used: match #0 of prefix /api on rule #0 takes its requests`)]);
+    expect(warningsOf(app)).toEqual([expect.stringContaining('\'routes[1].match.uri.prefix\' ("/api/v2") is never used: match #0 of prefix /api on rule #0 takes its requests')]);
   });
 
   test('an escape-hatch edit is checked too, and reported by its JSON path', () => {
