@@ -73,4 +73,14 @@ describe('CanaryService: Istio webhook rules at synth, mapped to props', () => {
       { attempts: 2, retryOn: 'reset-before-request,http3-post-connect-failure,503' }));
     expect(synthError(chart)).toBe('');
   });
+
+  test('typed props accept what Istio 1.30 accepts: newer retryOn policies and the CORS method *', () => {
+    // GIVEN a route with Istio 1.30's retry policies and a catch-all whose CORS allows every method
+    const { chart, app } = make({ defaultRoute: { corsPolicy: { allowOrigins: [{ exact: 'https://shop.example.com' }], allowMethods: ['*'] } } });
+    app.routeHeader('x-canary', { exact: 'yes' }, 'v2', { retries: { attempts: 2, retryOn: ['reset-before-request', 'http3-post-connect-failure'] } });
+    // WHEN synthesized THEN nothing is refused and the policies are written
+    const vs: any = Testing.synth(chart).find((o: any) => o.kind === 'VirtualService');
+    expect(vs.spec.http[0].retries.retryOn).toBe('reset-before-request,http3-post-connect-failure');
+    expect(vs.spec.http[1].corsPolicy.allowMethods).toEqual(['*']);
+  });
 });
