@@ -5,6 +5,8 @@
  * Each case runs through the same-grained function of src/validation/istio as upstream's test calls, and
  * must agree: valid → no error, invalid → at least one error, and warnings where upstream checks them.
  */
+import { readFileSync } from 'fs';
+import { join } from 'path';
 import { Counts, newCounts, Outcome, outcome, runTable, TableSpec } from './support';
 import * as agent from './upstream/agent-validation-test';
 import * as main from './upstream/validation-test';
@@ -158,6 +160,12 @@ describe('Istio 1.30.3 pkg/config/validation conformance', () => {
     expect(all.disagreeing).toEqual([]);
     expect(all.agreeing + all.stricter + all.notExpressible).toBe(all.ported);
     expect(all).toEqual(expect.objectContaining(EXPECTED_COUNTS));
+  });
+
+  test('docs/validation.md states these counts', () => {
+    const { ported, agreeing, stricter, notExpressible } = EXPECTED_COUNTS;
+    const doc = readFileSync(join(__dirname, '..', '..', '..', 'docs', 'validation.md'), 'utf8');
+    expect(doc).toContain(`| ${ported} | ${agreeing} | ${stricter} | ${notExpressible} |`);
   });
 });
 
