@@ -100,3 +100,22 @@ describe('Istio validators: warnings stay warnings', () => {
     }
   });
 });
+
+describe('Istio validators: oneofs, as jsonpb reads them before the webhook', () => {
+  test('a StringMatch with two of exact/prefix/regex is refused', () => {
+    const problems = validateObject(vs({ hosts: ['reviews'], http: [{ match: [{ headers: { 'x-user': { exact: 'a', prefix: 'b' } } }], route }, { route }] }));
+    expect(errors(problems)).toEqual([expect.objectContaining({
+      path: 'spec.http[0].match[0].headers["x-user"]', message: 'must set only one of exact, prefix, regex (it sets exact, prefix)', rule: 'istio jsonpb oneof',
+    })]);
+  });
+
+  test('a load balancer with simple and consistentHash is refused', () => {
+    const problems = validateObject({
+      apiVersion: 'networking.istio.io/v1',
+      kind: 'DestinationRule',
+      metadata: { name: 'r' },
+      spec: { host: 'reviews', trafficPolicy: { loadBalancer: { simple: 'ROUND_ROBIN', consistentHash: { useSourceIp: true } } } },
+    });
+    expect(errors(problems).map(p => p.path)).toEqual(['spec.trafficPolicy.loadBalancer']);
+  });
+});

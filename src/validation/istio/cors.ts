@@ -1,6 +1,6 @@
 /** CORS policies, as Istio 1.30 checks them (validateCORSPolicy). */
 import { ProblemCollector } from '../problem';
-import { durationOf, isSet, list, obj, rule, str, validateDuration } from './fields';
+import { durationOf, isSet, list, obj, rule, str, validateDuration, validateOneof } from './fields';
 import { corsHeaderNameError } from './headers';
 import { matchKind, validateStringMatchRegexp } from './string-match';
 
@@ -9,6 +9,7 @@ export const CORS_METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DEL
 
 /** validateAllowOrigins: a non-empty exact, prefix or regex; a regex must compile. */
 export function validateAllowOrigins(origin: unknown, problems: ProblemCollector, field: string | number): void {
+  validateOneof(origin, ['exact', 'prefix', 'regex'], problems, field);
   const o = obj(origin);
   const kind = o ? matchKind(o) : undefined;
   if (!o || kind === undefined || o[kind] === '') {

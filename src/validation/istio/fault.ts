@@ -1,6 +1,6 @@
 /** HTTP fault injection, as Istio 1.30 checks it (validateHTTPFaultInjection*). */
 import { ProblemCollector } from '../problem';
-import { isSet, obj, rule, validateDuration, validatePercentage } from './fields';
+import { isSet, obj, rule, validateDuration, validateOneof, validatePercentage } from './fields';
 
 /** The gRPC status names Go's grpc-go defines (pkg/util/grpc SupportedGRPCStatus). */
 export const GRPC_STATUS = new Set([
@@ -20,6 +20,7 @@ export function validateHTTPFaultInjectionAbort(abort: unknown, problems: Proble
   if (!a) return;
   const at = problems.at(field);
   const fn = 'validateHTTPFaultInjectionAbort';
+  validateOneof(a, ['httpStatus', 'grpcStatus', 'http2Error'], problems, field);
   validatePercentage(a.percentage, at, 'percentage', fn);
   if (typeof a.grpcStatus === 'string') {
     if (!GRPC_STATUS.has(a.grpcStatus)) at.error('grpcStatus', a.grpcStatus, `must be a gRPC status name (${[...GRPC_STATUS].join(', ')})`, rule(`${fn} (validateGRPCStatus)`));
@@ -39,6 +40,7 @@ export function validateHTTPFaultInjectionDelay(delay: unknown, problems: Proble
   if (!d) return;
   const at = problems.at(field);
   const fn = 'validateHTTPFaultInjectionDelay';
+  validateOneof(d, ['fixedDelay', 'exponentialDelay'], problems, field);
   validatePercentage(d.percentage, at, 'percentage', fn);
   if (isSet(d.fixedDelay)) {
     validateDuration(d.fixedDelay, at, 'fixedDelay');

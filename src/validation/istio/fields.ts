@@ -158,3 +158,16 @@ export function validateLabels(labels: unknown, problems: ProblemCollector, fiel
     }
   }
 }
+
+/**
+ * A proto oneof: jsonpb refuses an object that sets two of its members ("oneof field is already set"), so
+ * Istio's webhook never gets to validate it.
+ */
+export function validateOneof(value: unknown, members: readonly string[], problems: ProblemCollector, field: string | number): void {
+  const o = obj(value);
+  if (!o) return;
+  const set = members.filter(m => o[m] !== undefined && o[m] !== null);
+  if (set.length > 1) {
+    problems.error(field, value, `must set only one of ${members.join(', ')} (it sets ${set.join(', ')})`, rule('jsonpb oneof'));
+  }
+}

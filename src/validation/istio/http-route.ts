@@ -3,12 +3,14 @@ import { ProblemCollector } from '../problem';
 import { validateCORSPolicy } from './cors';
 import { validateDestination, validateHTTPMirrors, validateHTTPRouteDestinations } from './destination';
 import { validateHTTPFaultInjection } from './fault';
-import { entries, isDns1123Label, isSet, list, num, obj, rule, str, validateDuration, validateLabels, validatePort, wrapped } from './fields';
+import { entries, isDns1123Label, isSet, list, num, obj, rule, str, validateDuration, validateLabels, validateOneof, validatePort, wrapped } from './fields';
 import { headerNameOrJwtClaimError, isAuthorityHeader, validateHeaderOperations } from './headers';
 import { validateGatewayNames } from './hosts';
 import { validateHTTPDirectResponse, validateHTTPRedirect, validateHTTPRewrite } from './redirect';
 import { validateHTTPRetry } from './retry';
 import { validateStringMatch, validateStringMatchRegexp } from './string-match';
+
+const STRING_MATCH = ['exact', 'prefix', 'regex'];
 
 /** getHTTPRouteType: a route of a delegate VirtualService, a root route (with `delegate`), or an independent one. */
 export enum HTTPRouteType { INDEPENDENT, ROOT, DELEGATE }
@@ -48,6 +50,10 @@ function validateHTTPRouteMatchRequest(http: Record<string, any>, problems: Prob
     const m = obj(match);
     if (!m) return;
     const at = problems.at('match', i);
+    for (const f of ['uri', 'scheme', 'method', 'authority'] as const) validateOneof(m[f], STRING_MATCH, at, f);
+    for (const f of ['headers', 'withoutHeaders', 'queryParams'] as const) {
+      for (const [name, sm] of entries(m[f])) validateOneof(sm, STRING_MATCH, at.at(f), name);
+    }
     for (const [name, header] of entries(m.headers)) {
       if (header === null || header === undefined) at.at('headers').error(name, header, 'must not be null', r);
       const err = headerNameOrJwtClaimError(name);

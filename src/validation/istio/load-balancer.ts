@@ -1,6 +1,6 @@
 /** Load balancer settings, as Istio 1.30 checks them (validateLoadBalancer, agent.ValidateLocalityLbSetting). */
 import { ProblemCollector } from '../problem';
-import { entries, isSet, list, num, obj, rule, str, validateDuration, wrapped } from './fields';
+import { entries, isSet, list, num, obj, rule, str, validateDuration, validateOneof, wrapped } from './fields';
 
 /** isPrime, as Envoy (and Istio) compute it for maglev table sizes. */
 export function isPrime(x: number): boolean {
@@ -125,9 +125,12 @@ export function validateLoadBalancer(settings: unknown, outlier: unknown, proble
   if (!s) return;
   const at = problems.at(field);
   const fn = rule('validateLoadBalancer');
+  validateOneof(s, ['simple', 'consistentHash'], problems, field);
   const ch = obj(s.consistentHash);
   if (ch) {
     const cat = at.at('consistentHash');
+    validateOneof(ch, ['httpHeaderName', 'httpCookie', 'useSourceIp', 'httpQueryParameterName'], at, 'consistentHash');
+    validateOneof(ch, ['ringHash', 'maglev'], at, 'consistentHash');
     const cookie = obj(ch.httpCookie);
     if (cookie && str(cookie.name) === '') cat.at('httpCookie').error('name', cookie.name, 'must be set', fn);
     if (cookie && list(cookie.attributes).length > 0) {

@@ -1,7 +1,7 @@
 /** Redirects, rewrites and direct responses, as Istio 1.30 checks them (validation.go). */
 import { ProblemCollector } from '../problem';
 import { httpStatusError } from './fault';
-import { isSet, num, obj, rule, str, validatePort } from './fields';
+import { isSet, num, obj, rule, str, validateOneof, validatePort } from './fields';
 import { validateStringRegexp } from './string-match';
 
 const KB = 1024;
@@ -13,6 +13,7 @@ export function validateHTTPRedirect(redirect: unknown, problems: ProblemCollect
   if (!r) return;
   const at = problems.at(field);
   const fn = rule('validateHTTPRedirect');
+  validateOneof(r, ['port', 'derivePort'], problems, field);
   // upstream returns at the first problem
   const hasPort = isSet(r.port) || isSet(r.derivePort);
   if (str(r.uri) === '' && str(r.authority) === '' && !hasPort && str(r.scheme) === '') {
@@ -72,6 +73,7 @@ export function validateHTTPDirectResponse(directResponse: unknown, problems: Pr
   const at = problems.at(field);
   const fn = rule('validateHTTPDirectResponse');
   const body = obj(d.body);
+  validateOneof(body, ['string', 'bytes'], at, 'body');
   if (body) {
     const size = typeof body.string === 'string' ? Buffer.byteLength(body.string, 'utf8') : typeof body.bytes === 'string' ? base64Size(body.bytes) : 0;
     if (size > MB) at.error('body', `${size} bytes`, 'must be less than 1MB: large direct responses impact control plane performance', fn);
