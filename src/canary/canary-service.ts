@@ -517,8 +517,9 @@ export class CanaryService extends Construct {
     return deployment;
   }
 
-  /** Hosts and gateways, refused at once by the validation layer's port of Istio's rules (ValidateVirtualService). */
+  /** Hosts and gateways as Istio's webhook validates them. */
   private checkHostsAndGateways(): void {
+    // refused at once by the validation layer's port (ValidateVirtualService), not by rules of our own
     const { hosts, gateways } = this.props;
     requireProp(hosts === undefined || (Array.isArray(hosts) && hosts.length > 0), this, 'hosts', hosts,
       'must list at least one host, or be left out for the service name');
