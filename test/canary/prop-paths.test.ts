@@ -56,6 +56,21 @@ describe('canaryPropOf', () => {
     expect(propOf(dr, path)).toBe(prop);
   });
 
+  test('tcp and tls rules map to the props the caller names; the rest to JSON paths', () => {
+    const { vs, dr, app } = setup();
+    const propOf = canaryPropOf({
+      virtualService: vs,
+      destinationRule: dr,
+      versions: app.versions,
+      hostsGiven: false,
+      httpRules: () => [],
+      l4Rules: { tcp: () => ['tcpRoutes[0]'] },
+    });
+    expect(propOf(vs, 'spec.tcp[0].match[0].port')).toBe('tcpRoutes[0].match[0].port');
+    expect(propOf(vs, 'spec.tcp[1].route[0].weight')).toBe('virtualService.spec.tcp[1].route[0].weight');
+    expect(propOf(vs, 'spec.tls[0].match[0].sniHosts[0]')).toBe('virtualService.spec.tls[0].match[0].sniHosts[0]');
+  });
+
   test('given hosts map to hosts[i]', () => {
     const { vs, propOf } = setup(['reviews.example.com']);
     expect(propOf(vs, 'spec.hosts[0]')).toBe('hosts[0]');

@@ -11,6 +11,8 @@ export interface CanaryWritten {
   readonly hostsGiven: boolean;
   /** The props of the VirtualService `http` rules, in the order written (the catch-all is `defaultRoute`). */
   readonly httpRules: () => readonly string[];
+  /** The props of the `tcp` and `tls` rules, in the order written (catch-alls after them map to JSON paths). */
+  readonly l4Rules?: { readonly tcp?: () => readonly string[]; readonly tls?: () => readonly string[] };
 }
 
 // `spec.http[3].match[0].headers["x-user"]` → section 'http', index 3, rest '.match[0].headers["x-user"]'
@@ -73,6 +75,10 @@ export function canaryPropOf(written: CanaryWritten): (obj: ApiObject, jsonPath:
         const prop = written.httpRules()[i];
         const mapped = prop === undefined ? undefined : ruleRest(prop, rest, written.versions);
         if (mapped !== undefined) return mapped;
+      }
+      if ((section === 'tcp' || section === 'tls') && i !== undefined) {
+        const prop = written.l4Rules?.[section]?.()[i];
+        if (prop !== undefined) return prop + rest;
       }
       return `${member}.${jsonPath}`;
     }
