@@ -10,16 +10,20 @@ import { TrafficBackend, TrafficBackendKind } from './gateway-api/traffic-backen
 import { CanaryRoute, CanaryRouteOptions } from './http-route';
 import { StringMatch } from './match';
 import { CanaryServicePort } from './ports';
-import { checkInteger, checkLabelKey, checkLabels, gatewayProblem, hostProblem, hostsOverlap, isDns1035Label, isDns1123Label, key } from './private/checks';
+import { checkLabelKey, checkLabels, isDns1035Label, isDns1123Label, key } from './private/checks';
 import { renderMermaid } from './private/mermaid';
 import { checkServicePort, isHttpFamily, PORT_NAMING, portProtocol } from './private/ports';
 import { L4Ports, l4Rules, renderL4CatchAll, renderTcpRoute, renderTlsRoute } from './private/render-l4';
+import { canaryPropOf } from './private/prop-paths';
 import { renderTrafficPolicy } from './private/render-policy';
 import { Destination, headerOperations, matchKey, renderOptions, renderRoute, ruleGroup } from './private/render-route';
 import { optStringMap } from './private/shapes';
 import { CanaryTcpRoute, CanaryTlsRoute } from './tcp-tls-route';
 import { TrafficPolicy } from './traffic-policy';
 import { CanaryVersionProps } from './version';
+import { ProblemCollector } from '../validation';
+import { validateWrittenObjects } from '../validation/construct';
+import { validateVirtualServiceSpec } from '../validation/istio/virtual-service';
 
 /**
  * Props of a CanaryService.
@@ -175,6 +179,11 @@ export interface PromoteOptions {
    */
   readonly removeOthers?: boolean;
 }
+
+/** Why weights are percentages: stricter than Istio on purpose. */
+const WEIGHTS_STRICTER = 'weights are percentages here, stricter than Istio on purpose (it takes any non-negative '
+  + 'weights and splits in proportion), so the props read as the split they make';
+const WEIGHT_RULE = `must be an integer from 0 to 100: ${WEIGHTS_STRICTER}`;
 
 interface Rule {
   readonly prop: string;
@@ -393,6 +402,15 @@ export class CanaryService extends Construct {
     l4Rules(this, 'tlsRoutes', props.tlsRoutes).forEach(route => this.addTlsRoute(route));
     this.warnAboutSni();
     this.node.addValidation({ validate: () => this.validateObjects() });
+    // Istio's webhook rules over the objects as written (escape-hatch edits included), mapped back to the props
+    validateWrittenObjects(this, canaryPropOf({
+      virtualService: this._virtualService,
+      destinationRule: this._destinationRule,
+      versions: this.versions,
+      hostsGiven: props.hosts !== undefined,
+      httpRules: () => [...[...this.rules].sort((a, b) => a.group - b.group).map(r => r.prop), 'defaultRoute'],
+      l4Rules: { tcp: () => this.tcpRules.map(r => r.prop), tls: () => this.tlsRules.map(r => r.prop) },
+    }));
   }
 
   /**
@@ -431,7 +449,8 @@ export class CanaryService extends Construct {
     const same = this.rules.find(r => r.key === ruleKey);
     if (same) {
       throw propError(this, `${prop}.match`, route.match,
-        `duplicates the match of ${same.prop}, which is written first, so this rule would never be used [IST0130/IST0131]`);
+        `duplicates the match of ${same.prop}, which is written first, so this rule would never be used [IST0130/IST0131] `
+        + '(stricter than Istio on purpose: its webhook only warns, VirtualServiceIneffectiveMatch)');
     }
     const rule = { prop, route, group: ruleGroup(route.match), key: ruleKey };
     this.gatewayApi?.check(this, this.declaredRules([...this.rules, rule]));
@@ -579,7 +598,7 @@ export class CanaryService extends Construct {
     if (canaryWeight !== undefined) {
       requireProp(this.versions.length === 2, this, 'canaryWeight', canaryWeight,
         `needs exactly two versions (stable, canary), not ${this.versions.length}; use 'weights'`);
-      checkInteger(this, 'canaryWeight', canaryWeight, 0, 100);
+      requireProp(Number.isInteger(canaryWeight) && canaryWeight >= 0 && canaryWeight <= 100, this, 'canaryWeight', canaryWeight, WEIGHT_RULE);
       given = { [this.versions[0]]: 100 - canaryWeight, [this.versions[1]]: canaryWeight };
       prop = 'canaryWeight';
     } else {
@@ -588,12 +607,12 @@ export class CanaryService extends Construct {
     for (const [version, weight] of Object.entries(given)) {
       const weightProp = key(prop, version);
       requireProp(this.versions.includes(version), this, weightProp, weight, `names no version; the versions are ${this.versions.join(', ')}`);
-      checkInteger(this, weightProp, weight, 0, 100);
+      requireProp(Number.isInteger(weight) && weight >= 0 && weight <= 100, this, weightProp, weight, WEIGHT_RULE);
     }
     const resolved: Record<string, number> = {};
     for (const v of this.versions) resolved[v] = given[v] ?? 0;
     const sum = Object.values(resolved).reduce((a, b) => a + b, 0);
-    requireProp(sum === 100, this, prop, given, `must sum to 100 (they sum to ${sum})`);
+    requireProp(sum === 100, this, prop, given, `must sum to 100 (they sum to ${sum}): ${WEIGHTS_STRICTER}`);
     return resolved;
   }
 
@@ -750,20 +769,17 @@ export class CanaryService extends Construct {
 
   /** Hosts and gateways as Istio's webhook validates them. */
   private checkHostsAndGateways(): void {
-    const hosts = this.props.hosts ?? [];
-    requireProp(Array.isArray(hosts) && (this.props.hosts === undefined || hosts.length > 0), this, 'hosts', this.props.hosts,
+    // refused at once by the validation layer's port (ValidateVirtualService), not by rules of our own
+    const { hosts, gateways } = this.props;
+    requireProp(hosts === undefined || (Array.isArray(hosts) && hosts.length > 0), this, 'hosts', hosts,
       'must list at least one host, or be left out for the service name');
-    hosts.forEach((host, i) => {
-      requireProp(typeof host === 'string', this, `hosts[${i}]`, host, 'must be a host name');
-      const problem = hostProblem(host);
-      if (problem) throw propError(this, `hosts[${i}]`, host, `must be a host Istio accepts: ${problem}`);
-      const earlier = hosts.findIndex((other, j) => j < i && hostsOverlap(other, host));
-      if (earlier >= 0) throw propError(this, `hosts[${i}]`, host, `must not overlap hosts[${earlier}] (${describeValue(hosts[earlier])}): Istio refuses duplicate hosts`);
-    });
-    (this.props.gateways ?? []).forEach((gateway, i) => {
-      const problem = typeof gateway === 'string' ? gatewayProblem(gateway) : 'is not a string';
-      if (problem) throw propError(this, `gateways[${i}]`, gateway, `must be a gateway name (<namespace>/<name>, or mesh for sidecars): ${problem}`);
-    });
+    (hosts ?? []).forEach((host, i) => requireProp(typeof host === 'string', this, `hosts[${i}]`, host, 'must be a host name'));
+    (gateways ?? []).forEach((gateway, i) => requireProp(typeof gateway === 'string', this, `gateways[${i}]`, gateway, 'must be a gateway name'));
+    const problems = ProblemCollector.root();
+    const route = [{ destination: { host: this.serviceName } }];
+    validateVirtualServiceSpec({ hosts: hosts ?? [this.serviceName], gateways, http: [{ route }] }, problems);
+    const error = problems.problems.find(p => p.severity === 'error' && /^(hosts|gateways)\b/.test(p.path));
+    if (error) throw propError(this, error.path, error.value, `${error.message} [${error.rule}]`);
   }
 
   private gateways(): string[] | undefined {
@@ -837,11 +853,6 @@ export class CanaryService extends Construct {
     const subsets = new Map<string, any>((dr.subsets ?? []).map((s: any) => [s.name, s]));
     const svcPorts: any[] = svc.spec?.ports ?? [];
 
-    const vsGateways: string[] = vs.gateways ?? [];
-    if ((vsGateways.length === 0 || vsGateways.includes('mesh')) && (vs.hosts ?? []).includes('*')) {
-      errors.push(propMessage('hosts', vs.hosts,
-        "must not hold \"*\" while the VirtualService applies to the mesh (no gateways, 'mesh', or source rules): Istio refuses it"));
-    }
     if (!hosts.includes(dr.host)) {
       errors.push(propMessage('destinationRule.spec.host', dr.host, `must be the Service's host (${name}) [IST0174]`));
     }

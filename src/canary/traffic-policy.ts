@@ -5,6 +5,9 @@ import { checkDuration, checkHeaderName } from './private/checks';
 import { renderLoadBalancerOptions } from './private/render-load-balancer';
 import { optArray, optInteger, optObject, optString } from './private/shapes';
 
+/** Envoy's maglev table size, written when none is given (Istio's validateLoadBalancer requires one). */
+const MAGLEV_DEFAULT_TABLE_SIZE = 65537;
+
 /**
  * An attribute of the cookie Envoy generates (`SameSite=Strict`, `Secure`).
  */
@@ -127,11 +130,13 @@ export class ConsistentHashAlgorithm {
   /**
    * Maglev: faster lookups and rebuilds than the ring hash, less stable when pods come and go.
    *
-   * @param tableSize the lookup table size, a prime number (Envoy's default: 65537)
+   * @param tableSize the lookup table size, a prime number below 5000011; Istio's webhook requires it to be set, so
+   * the default is written out
+   * @default 65537 (Envoy's default table size)
    */
   public static maglev(tableSize?: number): ConsistentHashAlgorithm {
     return new ConsistentHashAlgorithm((scope, prop) =>
-      ({ maglev: { tableSize: optInteger(scope, `${prop}.maglev.tableSize`, tableSize, 'uint32') } }));
+      ({ maglev: { tableSize: optInteger(scope, `${prop}.maglev.tableSize`, tableSize, 'uint32') ?? MAGLEV_DEFAULT_TABLE_SIZE } }));
   }
 
   private constructor(private readonly render: (scope: IConstruct, prop: string) => any) {}

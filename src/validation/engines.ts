@@ -33,3 +33,19 @@ export function re2CompileError(pattern: string): string | undefined {
 export function re2Matches(pattern: string, value: string): boolean {
   return re2js().RE2JS.compile(pattern).matcher(value).find();
 }
+
+const programSizes = new Map<string, number | undefined>();
+
+/**
+ * The size of the RE2 program re2js compiles `pattern` to (its instruction count), or undefined when it does
+ * not compile: an estimate of the program size Envoy's RE2 limits (`re2.max_program_size`) apply to.
+ */
+export function re2ProgramSize(pattern: string): number | undefined {
+  if (programSizes.has(pattern)) return programSizes.get(pattern);
+  let size: number | undefined;
+  if (re2CompileError(pattern) === undefined) {
+    size = (re2js().RE2JS.compile(pattern) as any).re2Input?.prog?.numInst?.();
+  }
+  programSizes.set(pattern, size);
+  return size;
+}

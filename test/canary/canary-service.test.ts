@@ -228,9 +228,9 @@ describe('CanaryService: defaults and options', () => {
       match: { uri: { regex: '^/api/v[0-9]+/.*' }, ignoreUriCase: true, method: { exact: 'GET' }, queryParams: { beta: { exact: '1' } } },
       version: 'v2',
     });
-    c.addRoute({ match: { withoutHeaders: { 'x-legacy': { prefix: '' } } }, version: 'v2' });
+    c.addRoute({ match: { withoutHeaders: { 'x-legacy': { prefix: 'v1' } } }, version: 'v2' });
     const http = only(synthValid(chart), 'VirtualService').spec.http;
-    expect(http[0].match).toEqual([{ withoutHeaders: { 'x-legacy': { prefix: '' } } }]);
+    expect(http[0].match).toEqual([{ withoutHeaders: { 'x-legacy': { prefix: 'v1' } } }]);
     expect(http[1].match).toEqual([{ uri: { regex: '^/api/v[0-9]+/.*' }, ignoreUriCase: true, method: { exact: 'GET' }, queryParams: { beta: { exact: '1' } } }]);
   });
 

@@ -91,7 +91,7 @@ describe('docs/canary.md coverage sections', () => {
     expect(catchAll.retries).toEqual({ attempts: 3, perTryTimeout: '2s', backoff: '50ms', retryOn: '5xx,reset' });
     expect(catchAll.route[1].headers).toEqual({ response: { set: { 'x-served-by': 'v2' } } });
     expect(dr.trafficPolicy.loadBalancer.consistentHash).toEqual({
-      httpCookie: { name: 'session', ttl: '1h', attributes: [{ name: 'SameSite', value: 'Strict' }] }, maglev: {},
+      httpCookie: { name: 'session', ttl: '1h', attributes: [{ name: 'SameSite', value: 'Strict' }] }, maglev: { tableSize: 65537 },
     });
     expect(dr.trafficPolicy.retryBudget).toEqual({ percent: 20 });
     expect(dr.subsets[1].trafficPolicy.loadBalancer).toEqual({ simple: 'LEAST_REQUEST', warmup: { duration: '1m' } });

@@ -43,11 +43,11 @@ describe('traffic policy fields reach their Istio fields', () => {
 
   test('load balancer: locality failover and failoverPriority with the default algorithm', () => {
     const lb = LoadBalancerSettings.defaultAlgorithm({
-      localityLbSetting: { failover: [{ from: 'us-east', to: 'eu-west' }], failoverPriority: ['topology.kubernetes.io/region'] },
+      localityLbSetting: { failover: [{ from: 'us-east', to: 'eu-west' }], failoverPriority: ['example.com/rack'] },
     });
     expect(lb.description).toBe('LEAST_REQUEST');
     expect(written({ loadBalancer: lb, outlierDetection: { consecutive5xxErrors: 5 } }).loadBalancer).toEqual({
-      localityLbSetting: { failover: [{ from: 'us-east', to: 'eu-west' }], failoverPriority: ['topology.kubernetes.io/region'] },
+      localityLbSetting: { failover: [{ from: 'us-east', to: 'eu-west' }], failoverPriority: ['example.com/rack'] },
     });
   });
 
@@ -72,7 +72,7 @@ describe('traffic policy fields reach their Istio fields', () => {
       localityLbSetting: { enabled: false },
     });
     const bySourceIp = LoadBalancerSettings.consistentHash(ConsistentHashKey.sourceIp(), { algorithm: ConsistentHashAlgorithm.maglev() });
-    expect(written({ loadBalancer: bySourceIp }).loadBalancer).toEqual({ consistentHash: { useSourceIp: true, maglev: {} } });
+    expect(written({ loadBalancer: bySourceIp }).loadBalancer).toEqual({ consistentHash: { useSourceIp: true, maglev: { tableSize: 65537 } } });
   });
 
   test('connection pool: tcpKeepalive and maxConcurrentStreams', () => {
@@ -123,15 +123,13 @@ describe('traffic policy fields reach their Istio fields', () => {
     }]);
   });
 
-  test('proxyProtocol, tunnel, retryBudget', () => {
-    expect(written({
-      proxyProtocol: { version: ProxyProtocolVersion.V2 },
-      tunnel: { protocol: TunnelProtocol.POST, targetHost: 'app.internal', targetPort: 8443 },
-      retryBudget: { percent: 25, minRetryConcurrency: 5 },
-    })).toEqual({
+  test('proxyProtocol, tunnel, retryBudget (tunnel and proxyProtocol exclude each other, validateTrafficPolicy)', () => {
+    expect(written({ proxyProtocol: { version: ProxyProtocolVersion.V2 }, retryBudget: { percent: 25, minRetryConcurrency: 5 } })).toEqual({
       proxyProtocol: { version: 'V2' },
-      tunnel: { protocol: 'POST', targetHost: 'app.internal', targetPort: 8443 },
       retryBudget: { percent: 25, minRetryConcurrency: 5 },
+    });
+    expect(written({ tunnel: { protocol: TunnelProtocol.POST, targetHost: 'app.internal', targetPort: 8443 } })).toEqual({
+      tunnel: { protocol: 'POST', targetHost: 'app.internal', targetPort: 8443 },
     });
   });
 

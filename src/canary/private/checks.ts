@@ -1,12 +1,11 @@
-import { isIP } from 'net';
 import { Duration } from 'cdk8s';
 import { IConstruct } from 'constructs';
-import { durationMillis, formatDuration, isDns1123Label, isLabelKey, isLabelValue, MAX_GO_DURATION_MS, propError, re2Problem, requireProp } from '../../common';
+import { durationMillis, formatDuration, isLabelKey, isLabelValue, MAX_GO_DURATION_MS, propError, requireProp } from '../../common';
+import { ProblemCollector } from '../../validation';
+import { headerNameOrJwtClaimError, isJwtClaimRoute } from '../../validation/istio/headers';
+import { validateStringRegexp } from '../../validation/istio/string-match';
 
 export { isDns1035Label, isDns1123Label } from '../../common';
-
-// RFC 7230 token characters, lowercase only; a leading ':' for pseudo-headers such as ':authority'
-const HEADER_NAME = /^:?[a-z0-9!#$%&'*+.^_`|~-]+$/;
 
 /** Renders a prop path segment for a map key: `headers["x-user"]`. */
 export function key(prop: string, k: string): string {
@@ -56,74 +55,33 @@ export function checkDuration(scope: IConstruct, prop: string, d: Duration, whol
 }
 
 /**
- * An HTTP header name (RFC 7230 token). Match keys must also be lowercase: Envoy lowercases every header
- * name, so a match on "X-User" would never hold.
+ * A header name the library writes. Match keys (`lowercase`) must be names Istio matches on
+ * (ValidateHTTPHeaderNameOrJwtClaimRoute, from the validation layer) and, stricter than Istio on purpose, be
+ * lowercase: Envoy lowercases header names before matching, so "X-User" would match too, but the VirtualService
+ * then shows a spelling that never reaches the proxy; one spelling keeps rules comparable and diffs honest.
+ * JWT claim keys (`@request.auth.claims.<Claim>`) keep their case. Other names (header edits, CORS) are left
+ * to the validation layer's rules at synth, which differ per field.
  */
 export function checkHeaderName(scope: IConstruct, prop: string, name: unknown, lowercase = true): void {
   requireProp(typeof name === 'string' && name.length > 0, scope, prop, name, 'must be a non-empty header name');
-  if (lowercase) {
-    requireProp(name === (name as string).toLowerCase(), scope, prop, name,
-      `must be lowercase: Envoy lowercases header names, so it would never match (use ${JSON.stringify((name as string).toLowerCase())})`);
+  if (!lowercase) return;
+  const text = name as string;
+  const error = headerNameOrJwtClaimError(text);
+  if (error !== undefined) throw propError(scope, prop, name, `${error} [istio ValidateHTTPHeaderNameOrJwtClaimRoute]`);
+  if (!isJwtClaimRoute(text)) {
+    requireProp(text === text.toLowerCase(), scope, prop, name,
+      `must be lowercase (use ${JSON.stringify(text.toLowerCase())}): a style rule of this library, stricter than Istio. Envoy lowercases `
+      + 'header names before matching, so it would match; one lowercase spelling keeps the rules what the proxy sees');
   }
-  requireProp(HEADER_NAME.test((name as string).toLowerCase()), scope, prop, name, 'must be an HTTP header name (RFC 7230 token characters)');
 }
 
 /**
- * A regular expression Istio accepts: it must compile, and RE2 (Envoy's engine) has no look-around and no
- * back-references [IST0122].
+ * A regular expression Istio accepts, by the validation layer's port of validateStringRegexp: at most 1024
+ * characters and RE2 syntax (Envoy's and Go's engine: no look-around, no back-references) [IST0122].
  */
 export function checkRegex(scope: IConstruct, prop: string, re: string): void {
-  const problem = re2Problem(re);
-  requireProp(problem === undefined, scope, prop, re, `must be a valid RE2 regular expression (Envoy's engine): ${problem} [IST0122]`);
-}
-
-// Istio's wildcard first label: `*`, `*foo`, `*-foo` or a DNS-1123 label
-const WILDCARD_DNS1123_LABEL = /^(\*|(\*|\*-)?[a-z0-9]([-a-z0-9]*[a-z0-9])?)$/;
-
-/** Istio's DNS-1123 labels after the first: a trailing dot is allowed, the top-level label is not all digits. */
-function dnsLabelsProblem(labels: string[]): string | undefined {
-  const top = labels[labels.length - 1];
-  if (/^[0-9]+$/.test(top)) return `its top-level label "${top}" is all digits`;
-  for (const [i, label] of labels.entries()) {
-    if (i === labels.length - 1 && label === '' && i > 0) return undefined;
-    if (!isDns1123Label(label)) return `its label "${label}" is not a lowercase DNS-1123 label`;
-  }
-  return undefined;
-}
-
-/**
- * Why Istio would refuse a VirtualService host (its `ValidateWildcardDomain`, IP addresses allowed), or
- * undefined: lowercase DNS labels, at most 255 characters, a wildcard only in the first label.
- */
-export function hostProblem(host: string): string | undefined {
-  if (isIP(host) !== 0) return undefined;
-  if (host.length === 0 || host.length > 255) return 'is empty or longer than 255 characters';
-  const [first, ...rest] = host.split('.');
-  if (first.length > 63 || !WILDCARD_DNS1123_LABEL.test(first)) {
-    return `its first label "${first}" is neither a lowercase DNS-1123 label nor a wildcard (*, *.name)`;
-  }
-  return rest.length > 0 ? dnsLabelsProblem(rest) : undefined;
-}
-
-/**
- * Why Istio would refuse a VirtualService gateway reference (`<namespace>/<name>`, both DNS-1123 labels, or a
- * name such as `mesh` or the legacy `name.namespace`), or undefined.
- */
-export function gatewayProblem(gateway: string): string | undefined {
-  const slash = gateway.indexOf('/');
-  if (slash < 0) return gateway.length > 0 && gateway.length <= 255 ? dnsLabelsProblem(gateway.split('.')) : 'is empty or longer than 255 characters';
-  const [namespace, name] = [gateway.slice(0, slash), gateway.slice(slash + 1)];
-  if (!isDns1123Label(namespace)) return `its namespace "${namespace}" is not a DNS-1123 label`;
-  if (!isDns1123Label(name)) return `its name "${name}" is not a DNS-1123 label`;
-  return undefined;
-}
-
-/** Whether two hosts overlap as Istio's `host.Name.Matches` sees it (equal, or one wildcard covers the other). */
-export function hostsOverlap(a: string, b: string): boolean {
-  const aWild = a.startsWith('*');
-  const bWild = b.startsWith('*');
-  if (aWild && bWild) return a.length < b.length ? b.slice(1).endsWith(a.slice(1)) : a.slice(1).endsWith(b.slice(1));
-  if (aWild) return b.endsWith(a.slice(1));
-  if (bWild) return a.endsWith(b.slice(1));
-  return a === b;
+  const problems = ProblemCollector.root();
+  validateStringRegexp(re, problems, '', 'validateStringMatch');
+  const error = problems.problems.find(p => p.severity === 'error');
+  if (error) throw propError(scope, prop, re, `${error.message} [${error.rule}] [IST0122]`);
 }

@@ -22,11 +22,12 @@ export enum RuleGroup {
   OTHER = 2,
 }
 
+// Istio 1.30's lists (validation layer: RETRY_ON_POLICIES in src/validation/istio/retry.ts, CORS_METHODS in cors.ts)
 const RETRY_ON = new Set([
-  '5xx', 'gateway-error', 'reset', 'connect-failure', 'retriable-4xx', 'refused-stream', 'retriable-status-codes',
-  'retriable-headers', 'envoy-ratelimited', 'cancelled', 'deadline-exceeded', 'internal', 'resource-exhausted', 'unavailable',
+  '5xx', 'gateway-error', 'reset', 'reset-before-request', 'connect-failure', 'retriable-4xx', 'refused-stream', 'retriable-status-codes',
+  'retriable-headers', 'envoy-ratelimited', 'http3-post-connect-failure', 'cancelled', 'deadline-exceeded', 'internal', 'resource-exhausted', 'unavailable',
 ]);
-const HTTP_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'CONNECT', 'OPTIONS', 'TRACE'];
+const HTTP_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'CONNECT', 'OPTIONS', 'TRACE', '*'];
 
 /** The group a match belongs to: any header condition first, then source conditions, then the rest. */
 export function ruleGroup(match: HttpMatch): RuleGroup {
@@ -81,7 +82,8 @@ export function renderMatch(scope: IConstruct, prop: string, match: HttpMatch): 
   }
   requireProp(!matchesEverything(match), scope, prop, match,
     'must set at least one condition that narrows the traffic (headers, withoutHeaders, sourceLabels, sourceNamespace, uri, method, queryParams, authority, scheme, port): '
-    + 'a rule that matches every request would take all traffic and the weighted route after it would never be used [IST0130]');
+    + 'a rule that matches every request would take all traffic and the weighted route after it would never be used [IST0130] '
+    + '(stricter than Istio on purpose: its webhook only warns, VirtualServiceUnreachableRule, and the split would silently stop)');
   const sourceLabels = optStringMap(scope, `${prop}.sourceLabels`, match.sourceLabels);
   if (sourceLabels !== undefined) checkLabels(scope, `${prop}.sourceLabels`, sourceLabels);
   if (match.sourceNamespace !== undefined) {

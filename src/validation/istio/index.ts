@@ -1,4 +1,14 @@
 import { ObjectValidator } from '../validator';
+import { validateDestinationRule } from './destination-rule';
+import { validateVirtualService } from './virtual-service';
 
-/** The istio validators, keyed by `apiVersion/kind` (`apps/v1/Deployment`). */
+/**
+ * The istio validators, keyed by `apiVersion/kind`: ports of Istio 1.30.3's webhook
+ * (`pkg/config/validation`), one per kind, for every served version of the networking API.
+ */
 export const VALIDATORS: Record<string, ObjectValidator> = {};
+
+for (const version of ['v1', 'v1beta1', 'v1alpha3']) {
+  VALIDATORS[`networking.istio.io/${version}/VirtualService`] = validateVirtualService;
+  VALIDATORS[`networking.istio.io/${version}/DestinationRule`] = validateDestinationRule;
+}
