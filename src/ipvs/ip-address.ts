@@ -59,6 +59,12 @@ export function parseCidr(text: string): ParsedCidr | undefined {
 export function cidrProblem(text: string): string | undefined {
   const block = parseBlock(text);
   if (!block) return 'must be a CIDR block such as 10.0.0.0/8 or fd00::/64';
+  if (isMapped(block.address) && block.prefix < 96) {
+    // Go reads it as a 128-bit block (::/24 for ::ffff:1.2.3.0/24); the IPv4 block is what was meant
+    const ipv4 = (block.address as IPv6).toIPv4Address();
+    const hint = block.prefix <= 32 ? ` (did you mean ${ipaddr().IPv4.networkAddressFromCIDR(`${ipv4}/${block.prefix}`)}/${block.prefix}?)` : '';
+    return `must not give an IPv4-mapped address a prefix length under 96${hint}`;
+  }
   if (block.network.toString() !== block.address.toString()) {
     return `must have its host bits zero (did you mean ${parsedCidr(block.network, block.prefix).text}?)`;
   }
@@ -108,13 +114,17 @@ function parseAddress(text: string): Address | undefined {
 
 /** `net.IP`'s view: an IPv4-mapped IPv6 address is its IPv4 address. */
 function parsedIp(address: Address): ParsedIp {
-  const ip = address.kind() === 'ipv6' && (address as IPv6).isIPv4MappedAddress() ? (address as IPv6).toIPv4Address() : address;
+  const ip = isMapped(address) ? (address as IPv6).toIPv4Address() : address;
   const family: IpFamily = ip.kind() === 'ipv4' ? 4 : 6;
   return {
     family,
     text: family === 4 ? ip.toString() : (ip as IPv6).toRFC5952String(),
     value: ip.toByteArray().reduce((acc, byte) => acc * 256n + BigInt(byte), 0n),
   };
+}
+
+function isMapped(address: Address): boolean {
+  return address.kind() === 'ipv6' && (address as IPv6).isIPv4MappedAddress();
 }
 
 /** A mapped block (`::ffff:1.2.3.0/120`) is the IPv4 block (`1.2.3.0/24`), as `net.IPNet` prints it. */

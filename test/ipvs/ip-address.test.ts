@@ -37,7 +37,9 @@ describe('strict IP parser', () => {
     // a block of mapped addresses is the IPv4 block (net.IPNet.String); host bits are checked in 128 bits
     expect(parseCidr('::ffff:10.0.0.0/104')).toMatchObject({ family: 4, text: '10.0.0.0/8', prefix: 8 });
     expect(cidrProblem('::ffff:10.1.0.0/104')).toBe('must have its host bits zero (did you mean 10.0.0.0/8?)');
-    expect(cidrProblem('::ffff:10.0.0.0/24')).toBe('must have its host bits zero (did you mean ::/24?)');
+    // under /96 Go's block would be an IPv6 one (::/8): refused, the IPv4 block suggested when there is one
+    expect(cidrProblem('::ffff:10.1.0.0/8')).toBe('must not give an IPv4-mapped address a prefix length under 96 (did you mean 10.0.0.0/8?)');
+    expect(cidrProblem('::ffff:10.1.0.0/64')).toBe('must not give an IPv4-mapped address a prefix length under 96');
     expect(cidrContains(parseCidr('::ffff:10.0.0.0/104')!, parseIp('10.1.2.3')!)).toBe(true);
   });
 
