@@ -93,3 +93,23 @@ describe('ports and host:port', () => {
     expect(hostPort(parseIp('2001:db8::1')!, 443)).toBe('[2001:db8::1]:443');
   });
 });
+
+describe('loading', () => {
+  test('ipaddr.js is loaded on first use, not when the module loads', () => {
+    jest.isolateModules(() => {
+      let loads = 0;
+      jest.doMock('ipaddr.js', () => {
+        loads++;
+        return jest.requireActual('ipaddr.js');
+      });
+      // GIVEN the module loaded THEN ipaddr.js is not; WHEN an address is parsed THEN it is, once
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const fresh = require('../../src/ipvs/ip-address') as typeof import('../../src/ipvs/ip-address');
+      expect(fresh.hostPort({ family: 4, text: '1.2.3.4', value: 0x01020304n }, 80)).toBe('1.2.3.4:80');
+      expect(loads).toBe(0);
+      expect(fresh.parseIp('::ffff:1.2.3.4')?.text).toBe('1.2.3.4');
+      expect(fresh.parseCidr('10.0.0.0/8')?.text).toBe('10.0.0.0/8');
+      expect(loads).toBe(1);
+    });
+  });
+});
