@@ -115,6 +115,23 @@ describe('IpvsLoadBalancer', () => {
     ].join('\n'));
   });
 
+  test('GIVEN IPv4-mapped IPv6 addresses THEN they are the IPv4 addresses, as Go reads them (kube-proxy, the API server)', () => {
+    // kube-proxy reads ::ffff:a.b.c.d as a.b.c.d (net.IP.To4) and the API server asks for the IPv4 form, so the
+    // Service, the director's rules and kube-proxy's excludeCIDRs all carry the IPv4 text
+    const { lb, objects, service } = synth({
+      ...seed,
+      virtualIps: ['::ffff:192.0.2.10'],
+      kubeProxy: { scheduler: IpvsScheduler.ROUND_ROBIN, excludeCidrs: ['::ffff:10.0.0.0/104'] },
+      director: { ...seed.director!, address: '::FFFF:1.2.3.4' },
+    });
+    expect(service.spec.externalIPs).toEqual(['192.0.2.10']);
+    expect(lb.rules).toBe('-A -t 1.2.3.4:80 -s rr\n-a -t 1.2.3.4:80 -r 172.17.0.3:80 -m -w 1\n-a -t 1.2.3.4:80 -r 172.17.0.4:80 -m -w 1\n');
+    expect(parse(only(objects, 'ConfigMap', 'kube-proxy').data['config.conf']).ipvs.excludeCIDRs).toEqual(['10.0.0.0/8', '1.2.3.4/32']);
+    // the same address twice, once mapped, is one address
+    expect(refusal({ ...seed, virtualIps: ['192.0.2.10', '::ffff:192.0.2.10'] })).toBe(
+      '[test/lb] \'virtualIps[1]\' ("::ffff:192.0.2.10") is repeated');
+  });
+
   test('persistence with a timeout', () => {
     const { service } = synth({ selector: { app: 'web' }, ports: [{ port: 80 }], persistence: IpvsPersistence.clientIp(Duration.minutes(30)) });
     expect(service.spec.sessionAffinityConfig).toEqual({ clientIP: { timeoutSeconds: 1800 } });
