@@ -1,5 +1,6 @@
 import { isDns1035Label, isDns1123Subdomain } from '../../common/names';
 import { ProblemCollector } from '../problem';
+import { validateConversion } from './conversion';
 import { validateDefaults } from './defaulting';
 import { isPlainObject } from './json';
 import { lintSchema } from './lint';
@@ -57,6 +58,7 @@ export function validateCustomResourceDefinition(crd: any, problems: ProblemColl
   if (spec.preserveUnknownFields === true) {
     specAt.error('preserveUnknownFields', true, 'cannot set to true, set x-kubernetes-preserve-unknown-fields to true in spec.versions[*].schema instead', 'apiextensions validatePreserveUnknownFields');
   }
+  validateConversion(spec.conversion, spec.preserveUnknownFields, specAt.at('conversion'));
   validateNames(names, specAt.at('names'));
   validateApiApproval(spec.group, crd?.metadata?.annotations, problems);
   validateVersions(spec, specAt);
