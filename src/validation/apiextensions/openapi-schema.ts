@@ -26,7 +26,7 @@ interface Ssv {
   readonly allowDefaults: boolean;
   readonly disallowDefaultsReason?: string;
   readonly insideResourceMeta: boolean;
-  /** Where oldSelf became unusable (a list that is not a map list, or an atomic map), if it did. */
+  /** Where oldSelf became unusable (a list that is not a map list), if it did. */
   readonly uncorrelatable?: string;
 }
 
@@ -70,7 +70,9 @@ function walk(schema: any, problems: ProblemCollector, ssv: Ssv, isRoot: boolean
   if (props) {
     for (const [name, child] of Object.entries(props)) {
       let sub = ssv;
-      if (schema['x-kubernetes-map-type'] === 'atomic' && sub.uncorrelatable === undefined) sub = { ...sub, uncorrelatable: path };
+      const mapType = schema['x-kubernetes-map-type'];
+      // cel.MapIsCorrelatable: granular (the default) and atomic maps correlate; any other map type does not
+      if (mapType !== undefined && mapType !== 'granular' && mapType !== 'atomic' && sub.uncorrelatable === undefined) sub = { ...sub, uncorrelatable: path };
       if ((isRoot || schema['x-kubernetes-embedded-resource'] === true) && META_FIELDS.includes(name)) {
         sub = { ...sub, insideResourceMeta: true };
         if (isRoot) sub = { ...sub, allowDefaults: false, disallowDefaultsReason: `in top-level ${name}` };
@@ -224,7 +226,7 @@ function rules(schema: any, problems: ProblemCollector, ssv: Ssv, cel: { isResou
     if (c.messageExpressionError) p.error('messageExpression', list[i].messageExpression, c.messageExpressionError, CEL);
     if (c.usesOldSelf) {
       if (ssv.uncorrelatable !== undefined) {
-        p.error('rule', list[i].rule, `oldSelf cannot be used on the uncorrelatable portion of the schema within ${ssv.uncorrelatable} (lists other than x-kubernetes-list-type: map, atomic maps): a transition rule needs the old value of the same item`, CEL);
+        p.error('rule', list[i].rule, `oldSelf cannot be used on the uncorrelatable portion of the schema within ${ssv.uncorrelatable} (lists other than x-kubernetes-list-type: map): a transition rule needs the old value of the same item`, CEL);
       }
     } else if (list[i].optionalOldSelf !== undefined) {
       p.error('optionalOldSelf', list[i].optionalOldSelf, 'may not be set if oldSelf is not used in rule', CEL);
