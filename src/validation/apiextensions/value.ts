@@ -78,8 +78,10 @@ function stringChecks(schema: any, value: string, problems: ProblemCollector): v
   if (typeof schema.minLength === 'number' && length < schema.minLength) {
     problems.error('', value, `must be at least ${schema.minLength} characters long`, RULE);
   }
-  if (typeof schema.pattern === 'string' && re2CompileError(schema.pattern) === undefined && !re2Matches(schema.pattern, value)) {
-    problems.error('', value, `must match the pattern ${JSON.stringify(schema.pattern)} (RE2)`, RULE);
+  if (typeof schema.pattern === 'string') {
+    const error = re2CompileError(schema.pattern);
+    if (error) problems.error('', value, `should match ${JSON.stringify(schema.pattern)}, but the pattern is invalid: ${error}`, RULE);
+    else if (!re2Matches(schema.pattern, value)) problems.error('', value, `must match the pattern ${JSON.stringify(schema.pattern)} (RE2)`, RULE);
   }
   if (typeof schema.format === 'string' && !matchesFormat(schema.format, value)) {
     problems.error('', value, `must be of format ${schema.format}`, RULE);
