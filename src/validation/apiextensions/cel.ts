@@ -95,6 +95,8 @@ function declare(env: any, s: any, isResourceRoot: boolean, counter: { n: number
         if (d.decl.k === 'dyn' && !isPlainObject(child) || (d.decl.k === 'dyn' && (child as any)['x-kubernetes-int-or-string'] !== true && (child as any).type === undefined)) continue; // no type: no field (SchemaDeclType returns nil)
         fields.set(name, { name: escaped, decl: d.decl });
         types[escaped] = d.type;
+        // cel-go accepts a reserved word as a field name after a dot too (`self.if`, `self.namespace`)
+        if (escaped !== name && RESERVED.has(name)) types[name] = d.type;
       }
       const typeName = `object_${counter.n++}`;
       const ctor = class {};
@@ -321,7 +323,10 @@ function toCel(d: Decl, v: unknown): unknown {
       const out = new d.ctor();
       for (const [k, x] of Object.entries(v)) {
         const f = d.fields.get(k);
-        if (f) out[f.name] = toCel(f.decl, x);
+        if (f) {
+          out[f.name] = toCel(f.decl, x);
+          if (f.name !== k && RESERVED.has(k)) out[k] = out[f.name];
+        }
       }
       return out;
     }

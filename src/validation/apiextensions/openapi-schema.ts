@@ -90,7 +90,7 @@ function walk(schema: any, problems: ProblemCollector, ssv: Ssv, isRoot: boolean
   }
   extensions(schema, problems);
   rules(schema, problems, ssv, cel, before);
-  if (typeof schema.format === 'string' && schema.type === 'string' && !isKnownStringFormat(schema.format)) {
+  if (typeof schema.format === 'string' && schema.format !== '' && schema.type === 'string' && !isKnownStringFormat(schema.format)) {
     problems.warning('format', schema.format, `is not a format the API server (1.34) validates, so it ignores it; known: ${KNOWN_STRING_FORMATS.join(', ')}`, 'apiextensions GetUnrecognizedFormats');
   }
   return problems.problems.filter(p => p.severity === 'error').length === before;
