@@ -53,6 +53,10 @@ function embeddedResource(x: Record<string, any>, problems: ProblemCollector): v
       if (name !== undefined && name !== '' && (typeof name !== 'string' || !isPathSegmentName(name))) {
         problems.at('metadata').error('name', name, `must be a name ${PATH_SEGMENT_RULE}`, META);
       }
+      const namespace = x.metadata.namespace;
+      if (namespace !== undefined && namespace !== '' && !isDns1123Label(namespace)) {
+        problems.at('metadata').error('namespace', namespace, 'must be a namespace name (a DNS-1123 label)', META);
+      }
       labelsAndAnnotations(x.metadata, problems.at('metadata'));
     }
   }
