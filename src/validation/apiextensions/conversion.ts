@@ -71,8 +71,7 @@ function webhookService(service: any, at: ProblemCollector): void {
   if (!Number.isInteger(port) || port < 1 || port > 65535) at.error('port', port, 'must be a valid port number (1-65535)', WEBHOOK);
   if (service.path !== undefined && service.path !== '') {
     const p = service.path;
-    if (typeof p !== 'string' || !p.startsWith('/')) at.error('path', p, 'must start with a \'/\'', WEBHOOK);
-    else if (p !== '/' && p.slice(1).split('/').some(seg => seg === '' || !isDns1123Subdomain(seg.toLowerCase()) && !/^[a-z0-9.-]+$/i.test(seg))) {
+    if (typeof p !== 'string' || !p.startsWith('/')) {at.error('path', p, 'must start with a \'/\'', WEBHOOK);} else if (p !== '/' && p.slice(1).split('/').some(seg => seg === '' || !isDns1123Subdomain(seg.toLowerCase()) && !/^[a-z0-9.-]+$/i.test(seg))) {
       at.error('path', p, 'segments must be non-empty DNS-1123 subdomains', WEBHOOK);
     }
   }
