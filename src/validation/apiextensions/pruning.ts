@@ -53,8 +53,7 @@ function skip(x: unknown, s: any, path: Path, pruned: Path[]): void {
     for (const k of Object.keys(x)) {
       if (s['x-kubernetes-embedded-resource'] === true && META_FIELDS.has(k)) continue;
       const prop = isPlainObject(s.properties) ? s.properties[k] : undefined;
-      if (prop !== undefined) walk(x[k], isPlainObject(prop) ? prop : {}, [...path, k], pruned);
-      else if (s.additionalProperties !== undefined) {
+      if (prop !== undefined) {walk(x[k], isPlainObject(prop) ? prop : {}, [...path, k], pruned);} else if (s.additionalProperties !== undefined) {
         walk(x[k], isPlainObject(s.additionalProperties) ? s.additionalProperties : undefined, [...path, k], pruned);
       }
     }
