@@ -263,7 +263,8 @@ export class CustomResourceDefinition extends Construct {
   public readonly storageVersion: string;
 
   private readonly _versions: CustomResourceVersion[];
-  private readonly schemas = new Map<string, any>();
+  /** Each version's schema JSON, by index in `versions` (names may repeat in refused props). */
+  private readonly schemas: any[] = [];
 
   constructor(scope: Construct, id: string, props: CustomResourceDefinitionProps) {
     super(scope, id);
@@ -295,7 +296,7 @@ export class CustomResourceDefinition extends Construct {
         categories: props.categories,
       },
       scope: this.scope,
-      versions: this._versions.map(v => this.renderVersion(v)),
+      versions: this._versions.map((v, i) => this.renderVersion(v, i)),
     };
     const metadata = { ...props.metadata, name: this.name };
     if (errors.length === 0) {
@@ -438,13 +439,13 @@ export class CustomResourceDefinition extends Construct {
         fail(`${at}.schema`, `${depth} JSON levels`, `nests too deeply: at most ${MAX_SCHEMA_JSON_DEPTH} JSON levels (about ${MAX_SCHEMA_JSON_DEPTH / 2} nested fields)`);
         return;
       }
-      this.schemas.set(v.name, schema);
+      this.schemas[i] = schema;
     });
     const storage = versions.filter(v => v.storage ?? versions.length === 1);
     return storage.length === 1 ? storage[0].name : '';
   }
 
-  private renderVersion(v: CustomResourceVersion): any {
+  private renderVersion(v: CustomResourceVersion, index: number): any {
     const subresources = v.statusSubresource || v.scale ? {
       status: v.statusSubresource ? {} : undefined,
       scale: v.scale ? { ...v.scale } : undefined,
@@ -455,7 +456,7 @@ export class CustomResourceDefinition extends Construct {
       storage: v.storage ?? this._versions.length === 1,
       deprecated: v.deprecated || undefined,
       deprecationWarning: v.deprecationWarning,
-      schema: { openAPIV3Schema: this.schemas.get(v.name) },
+      schema: { openAPIV3Schema: this.schemas[index] },
       subresources,
       additionalPrinterColumns: v.printerColumns?.map(c => ({ ...c })),
     };

@@ -12,10 +12,13 @@ export function crdPropOf(jsonPath: string): string | undefined {
     [/^spec\.versions/, 'versions'],
     [/^spec\.names\./, ''],
     [/^spec\.(group|scope)/, '$1'],
+    // the construct always names the CRD <plural>.<group>: a name the API server refuses is a group too long
+    [/^metadata\.name$/, 'group'],
     [/^metadata\./, 'metadata.'],
   ];
   for (const [re, to] of rules) {
-    if (re.test(jsonPath)) return jsonPath.replace(re, to);
+    // schema keywords read as they are written: `.x-kubernetes-validations[0]`, not `["x-kubernetes-validations"][0]`
+    if (re.test(jsonPath)) return jsonPath.replace(re, to).replace(/\["(x-kubernetes-[a-z-]+)"\]/g, '.$1');
   }
   return undefined;
 }

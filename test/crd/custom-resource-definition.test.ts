@@ -322,7 +322,7 @@ test('synthesizes byte-identical output twice', () => {
 describe('found by the property tests', () => {
   test('a group that makes <plural>.<group> longer than 253 characters is refused (the API server names the CRD so)', () => {
     const group = `${'g'.repeat(60)}.${'h'.repeat(60)}.${'i'.repeat(60)}.${'j'.repeat(63)}`;
-    expect(() => widget({ group })).toThrow(/\[test\/widget\] 'metadata.name' \(".*"\) \(<plural>.<group>, 254 characters\) must be a DNS subdomain: at most 253 characters/);
+    expect(() => widget({ group })).toThrow(/\[test\/widget\] 'group' \(".*"\) \(<plural>.<group>, 254 characters\) must be a DNS subdomain: at most 253 characters/);
     expect(widget({ group: group.slice(0, -1) }).name).toHaveLength(253);
   });
 

@@ -213,7 +213,7 @@ describe('structural schema refusals', () => {
   });
 
   test('refuses malformed CEL rules', () => {
-    const V = `${SPEC}["x-kubernetes-validations"][0]`;
+    const V = `${SPEC}.x-kubernetes-validations[0]`;
     expect(() => crdWithSpec(Schema.object({ validations: [{ rule: ' ' }] })))
       .toThrow(`${V}.rule' (" ") must be set: rule is not specified`);
     expect(() => crdWithSpec(Schema.object({ validations: [{ rule: 'self.a > 0', message: 'line one\nline two' }] })))
@@ -223,7 +223,7 @@ describe('structural schema refusals', () => {
   });
 
   test('refuses CEL rules that do not compile or type-check against the schema', () => {
-    const V = `${SPEC}["x-kubernetes-validations"][0]`;
+    const V = `${SPEC}.x-kubernetes-validations[0]`;
     const properties = { name: Schema.string(), size: Schema.integer() };
     const spec = (rule: string, extra = {}) => Schema.object({ properties, validations: [{ rule, ...extra }] });
     expect(() => crdWithSpec(spec('self.name == true'))).toThrow(`${V}.rule' ("self.name == true") compilation failed: no such overload: string == bool [apiextensions cel.Compile]`);
@@ -242,7 +242,7 @@ describe('structural schema refusals', () => {
   test('refuses oldSelf where items cannot be correlated (inside lists that are not map lists)', () => {
     const items = Schema.object({ properties: { n: Schema.integer() }, validations: [{ rule: 'self.n >= oldSelf.n' }] });
     expect(() => crdWithSpec(Schema.array(items))).toThrow(
-      `${SPEC}.items["x-kubernetes-validations"][0].rule' ("self.n >= oldSelf.n") oldSelf cannot be used on the uncorrelatable portion of the schema within openAPIV3Schema.properties.spec`);
+      `${SPEC}.items.x-kubernetes-validations[0].rule' ("self.n >= oldSelf.n") oldSelf cannot be used on the uncorrelatable portion of the schema within openAPIV3Schema.properties.spec`);
     const mapItems = Schema.object({ properties: { n: Schema.integer() }, required: ['n'], validations: [{ rule: 'self.n >= oldSelf.n' }] });
     expect(() => crdWithSpec(Schema.array(mapItems, { listType: ListType.MAP, listMapKeys: ['n'] }))).not.toThrow();
   });
@@ -251,7 +251,7 @@ describe('structural schema refusals', () => {
     const list = Schema.array(Schema.object({ properties: { name: Schema.string() } }), { listType: ListType.MAP, listMapKeys: ['name'] });
     expect(() => crdWithSpec(list)).toThrow(`${SPEC}.items.properties.name.default' (undefined) must be set: this property is in x-kubernetes-list-map-keys, so it must have a default or be a required property [apiextensions validateMapListKeysMapSet]`);
     const twice = Schema.array(Schema.object({ properties: { name: Schema.string() }, required: ['name'] }), { listType: ListType.MAP, listMapKeys: ['name', 'name'] });
-    expect(() => crdWithSpec(twice)).toThrow(`${SPEC}["x-kubernetes-list-map-keys"]' (["name","name"]) must not contain duplicate entries ("name")`);
+    expect(() => crdWithSpec(twice)).toThrow(`${SPEC}.x-kubernetes-list-map-keys' (["name","name"]) must not contain duplicate entries ("name")`);
   });
 
   test('refuses a plain JavaScript object where a Schema is expected when it is not structural', () => {

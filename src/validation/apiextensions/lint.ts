@@ -7,7 +7,7 @@ const RULE = 'cdk8s-patterns schema lint (the API server accepts it)';
 /**
  * Warnings, not errors: schema mistakes the API server accepts but that make objects impossible or the schema
  * meaningless — enum values the node's own schema refuses, required fields that pruning removes, inverted
- * bounds, a multipleOf that is not positive.
+ *bounds.
  */
 export function lintSchema(s: any, problems: ProblemCollector): void {
   if (!isPlainObject(s)) return;
@@ -35,7 +35,6 @@ export function lintSchema(s: any, problems: ProblemCollector): void {
       problems.warning(min, s[min], `is greater than '${max}' (${s[max]}): no value can be valid`, RULE);
     }
   }
-  if (typeof s.multipleOf === 'number' && s.multipleOf <= 0) problems.warning('multipleOf', s.multipleOf, 'must be > 0 to mean anything', RULE);
   if (isPlainObject(s.properties)) for (const [k, v] of Object.entries(s.properties)) lintSchema(v, problems.at('properties', k));
   if (isPlainObject(s.items)) lintSchema(s.items, problems.at('items'));
   if (isPlainObject(s.additionalProperties)) lintSchema(s.additionalProperties, problems.at('additionalProperties'));

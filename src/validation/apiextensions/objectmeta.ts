@@ -95,9 +95,12 @@ function labelsAndAnnotations(metadata: Record<string, any>, at: ProblemCollecto
       continue;
     }
     for (const [k, v] of Object.entries(map)) {
-      if (!isLabelKey(k)) at.at(field).error(k, k, `has a key that ${keyRule}`, META);
-      if (typeof v !== 'string') {at.at(field).error(k, v, 'must be a string', META);} else if (field === 'labels' && !isLabelValue(v)) {
-        at.at(field).error(k, v, 'must be a label value: empty, or at most 63 letters, digits, "-", "_" and ".", starting and ending with a letter or digit', META);
+      const entry = at.at(field, k); // at(), not error(k): an empty key is a key too
+      if (!isLabelKey(k)) entry.error('', k, `has a key that ${keyRule}`, META);
+      if (typeof v !== 'string') {
+        entry.error('', v, 'must be a string', META);
+      } else if (field === 'labels' && !isLabelValue(v)) {
+        entry.error('', v, 'must be a label value: empty, or at most 63 letters, digits, "-", "_" and ".", starting and ending with a letter or digit', META);
       }
     }
     if (field === 'annotations') {

@@ -51,6 +51,7 @@ function walk(schema: any, problems: ProblemCollector, ssv: Ssv, isRoot: boolean
   const before = problems.problems.filter(p => p.severity === 'error').length;
   standard(schema, problems, ssv);
 
+  decoding(schema, problems);
   for (const key of Object.keys(schema)) {
     if (!SCHEMA_KEYWORDS.has(key)) problems.error(key, schema[key], 'is not a field of an apiextensions.k8s.io/v1 JSONSchemaProps (unknown field)', 'apiextensions v1 JSONSchemaProps (strict decoding)');
   }
@@ -94,6 +95,37 @@ function walk(schema: any, problems: ProblemCollector, ssv: Ssv, isRoot: boolean
     problems.warning('format', schema.format, `is not a format the API server (1.34) validates, so it ignores it; known: ${KNOWN_STRING_FORMATS.join(', ')}`, 'apiextensions GetUnrecognizedFormats');
   }
   return problems.problems.filter(p => p.severity === 'error').length === before;
+}
+
+const INTEGER_KEYWORDS = ['maxLength', 'minLength', 'maxItems', 'minItems', 'maxProperties', 'minProperties'];
+const NUMBER_KEYWORDS = ['maximum', 'minimum', 'multipleOf'];
+const BOOLEAN_KEYWORDS = ['exclusiveMaximum', 'exclusiveMinimum', 'uniqueItems', 'nullable', 'x-kubernetes-preserve-unknown-fields',
+  'x-kubernetes-embedded-resource', 'x-kubernetes-int-or-string'];
+const STRING_KEYWORDS = ['type', 'format', 'pattern', 'title', 'description', 'x-kubernetes-list-type', 'x-kubernetes-map-type'];
+const DECODING = 'apiextensions v1 JSONSchemaProps (JSON decoding)';
+
+/** What the API server cannot decode into JSONSchemaProps (int64 counts, float64 bounds, bools, strings, string lists). */
+function decoding(schema: any, problems: ProblemCollector): void {
+  for (const k of INTEGER_KEYWORDS) {
+    if (k in schema && !Number.isSafeInteger(schema[k])) problems.error(k, schema[k], 'must be an integer (int64)', DECODING);
+  }
+  for (const k of NUMBER_KEYWORDS) {
+    if (k in schema && (typeof schema[k] !== 'number' || !Number.isFinite(schema[k]))) problems.error(k, schema[k], 'must be a finite number', DECODING);
+  }
+  for (const k of BOOLEAN_KEYWORDS) {
+    if (k in schema && typeof schema[k] !== 'boolean') problems.error(k, schema[k], 'must be true or false', DECODING);
+  }
+  for (const k of STRING_KEYWORDS) {
+    if (k in schema && typeof schema[k] !== 'string') problems.error(k, schema[k], 'must be a string', DECODING);
+  }
+  for (const k of ['required', 'x-kubernetes-list-map-keys']) {
+    if (k in schema && !(Array.isArray(schema[k]) && schema[k].every((x: unknown) => typeof x === 'string'))) problems.error(k, schema[k], 'must be a list of strings', DECODING);
+  }
+  if (typeof schema.multipleOf === 'number' && schema.multipleOf <= 0) {
+    problems.error('multipleOf', schema.multipleOf, 'must be > 0 (JSON Schema; every value would fail it)', 'cdk8s-patterns (stricter than the API server)');
+  }
+  if ('enum' in schema && !Array.isArray(schema.enum)) problems.error('enum', schema.enum, 'must be a list', DECODING);
+  if ('properties' in schema && !isPlainObject(schema.properties)) problems.error('properties', schema.properties, 'must be a map of field names to schemas', DECODING);
 }
 
 /** `specStandardValidatorV3.validate`. */
