@@ -33,8 +33,8 @@ const project = new cdk8s.ConstructLibraryCdk8s({
     '@types/semver@^7.7.0',
   ],
   // runtime dependencies are bundled (jsii) and loaded on first use
-  deps: ['ajv@^8.17.0', 'ajv-formats@^3.0.1', 're2js@^2.10.0', 'semver@^7.7.0', 'ipaddr.js@^2.2.0', 'yaml@^2.9.0'],
-  bundledDeps: ['ajv', 'ajv-formats', 're2js', 'semver', 'ipaddr.js', 'yaml'],
+  deps: ['ajv@^8.17.0', 'ajv-formats@^3.0.1', 're2js@^2.10.0', 'semver@^7.7.0', 'ipaddr.js@^2.2.0', 'yaml@^2.9.0', '@marcbachmann/cel-js@^8.0.0'],
+  bundledDeps: ['ajv', 'ajv-formats', 're2js', 'semver', 'ipaddr.js', 'yaml', '@marcbachmann/cel-js'],
 
   // Istio bindings live in the top-level imports/ folder, so jsii compiles from the repository root.
   entrypoint: 'lib/src/index.js',
@@ -66,13 +66,14 @@ const project = new cdk8s.ConstructLibraryCdk8s({
     passWithNoTests: false,
     jestConfig: {
       testMatch: ['<rootDir>/test/**/*.test.ts'],
-      // kubernetes-models and @kubernetes-models/istio are ESM-only; see test/esm/.
+      // kubernetes-models, @kubernetes-models/istio and the CEL engine (@marcbachmann/cel-js) are ESM-only; see
+      // test/esm/. Node >= 20.19 `require`s cel-js natively; jest's module loader needs it compiled to CommonJS.
       resolver: '<rootDir>/test/esm/resolver.js',
       transform: {
         '^.+\\.[t]sx?$': new javascript.Transform('ts-jest', { tsconfig: 'test/tsconfig.json' }),
-        '/node_modules/(kubernetes-models|@kubernetes-models|is-cidr|cidr-regex)/.+\\.js$': new javascript.Transform('<rootDir>/test/esm/transform.js'),
+        '/node_modules/(kubernetes-models|@kubernetes-models|is-cidr|cidr-regex|@marcbachmann/cel-js)/.+\\.js$': new javascript.Transform('<rootDir>/test/esm/transform.js'),
       },
-      transformIgnorePatterns: ['/node_modules/(?!(kubernetes-models|@kubernetes-models|is-cidr|cidr-regex)/)'],
+      transformIgnorePatterns: ['/node_modules/(?!(kubernetes-models|@kubernetes-models|is-cidr|cidr-regex|@marcbachmann/cel-js)/)'],
       // examples/ import the package by name, as a user's app does; tests run it from source
       moduleNameMapper: { '^cdk8s-patterns$': '<rootDir>/src/index.ts' },
       testTimeout: 120_000,

@@ -5,6 +5,8 @@ import { withoutNamespace } from './cluster-scoped';
 import { CustomResourceDefinition } from './custom-resource-definition';
 import { CustomResourceScope } from './scope';
 import { addWarning } from '../common/warnings';
+import { ProblemSeverity } from '../validation';
+import { problemMessage } from '../validation/construct';
 
 /**
  * Props of a CustomResource.
@@ -33,6 +35,14 @@ export interface CustomResourceProps {
    * @default - no spec
    */
   readonly spec?: { [key: string]: any };
+
+  /**
+   * Refuse fields the version's schema does not list, as `kubectl apply --validate=strict` makes the API server
+   * do. Otherwise they are reported as warnings: the API server accepts the object and prunes them.
+   *
+   * @default false
+   */
+  readonly strictFields?: boolean;
 }
 
 /**
@@ -45,10 +55,12 @@ export interface CustomResourceProps {
  * });
  * ```
  *
- * Synth fails with the field path, the value and the rule broken when the object does not match
- * (`[chart/example-at] 'spec.schedule' (42) must be string (schema type)`). Defaults are applied and
- * unknown fields refused the way the API server would; CEL rules (`x-kubernetes-validations`) are only
- * enforced by the API server. Changes made through `apiObject` (JSON patches) are checked too.
+ * Synth fails with the field path, the value and the upstream rule broken when the API server would refuse
+ * the object (`[chart/example-at] 'spec.schedule' (42) must be of type string, found integer [...]`): defaults
+ * are applied first, the schema is checked with the server's formats and RE2 patterns, and the CEL rules
+ * (`x-kubernetes-validations`) are evaluated, except transition rules (`oldSelf`), which need the stored
+ * object. Fields the schema does not list are pruned by the server: they are reported as warnings, or refused
+ * with `strictFields`. Changes made through `apiObject` (JSON patches) are checked too.
  */
 export class CustomResource extends Construct {
   /** The object. */
@@ -86,7 +98,17 @@ export class CustomResource extends Construct {
       spec: props.spec,
     });
     if (cluster) withoutNamespace(this.apiObject);
-    this.node.addValidation({ validate: () => crd.validateInstance(this.apiObject.toJson()) });
+    const strict = props.strictFields ?? false;
+    this.node.addValidation({
+      validate: () => {
+        const errors: string[] = [];
+        for (const problem of crd._checkInstance(this.apiObject.toJson(), strict)) {
+          if (problem.severity === ProblemSeverity.ERROR) errors.push(problemMessage(problem));
+          else addWarning(this, problemMessage(problem));
+        }
+        return errors;
+      },
+    });
   }
 
   /** The object's name. */

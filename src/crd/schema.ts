@@ -17,8 +17,9 @@ export enum ValidationReason {
 /**
  * A CEL validation rule (`x-kubernetes-validations`), evaluated by the API server.
  *
- * cdk8s-patterns cannot evaluate CEL: instances are checked against everything else in the schema at
- * synth time, and the API server enforces these rules when the object is applied.
+ * The CRD refuses rules that do not compile or type-check against the schema (`self` has the node's type),
+ * and `CustomResource` evaluates them at synth, except transition rules (those using `oldSelf`), which need
+ * the stored object and only the API server can run.
  */
 export interface ValidationRule {
   /**
@@ -48,11 +49,19 @@ export interface ValidationRule {
   readonly reason?: ValidationReason;
 
   /**
-   * The field the failure is reported on, relative to the node (e.g. `.spec.replicas`).
+   * The field the failure is reported on, relative to the node (e.g. `.spec.replicas`). It must exist in the schema.
    *
    * @default - the node itself
    */
   readonly fieldPath?: string;
+
+  /**
+   * Runs a transition rule on create too, with `oldSelf` an empty optional (`oldSelf.hasValue()` is false).
+   * Only for rules that use `oldSelf`.
+   *
+   * @default false
+   */
+  readonly optionalOldSelf?: boolean;
 }
 
 /**
@@ -81,7 +90,8 @@ export interface SchemaOptions {
   readonly nullable?: boolean;
 
   /**
-   * CEL rules on this node (`x-kubernetes-validations`), enforced by the API server, not at synth.
+   * CEL rules on this node (`x-kubernetes-validations`): compiled and type-checked with the CRD, evaluated on
+   * `CustomResource`s at synth (except transition rules) and by the API server.
    *
    * @default - none
    */
@@ -129,7 +139,8 @@ export interface StringSchemaOptions extends SchemaOptions {
   /**
    * A format the API server validates: `date-time`, `date`, `duration`, `byte`, `password`, `uuid`,
    * `uuid3`, `uuid4`, `uuid5`, `ipv4`, `ipv6`, `cidr`, `mac`, `hostname`, `email`, `uri`, `bsonobjectid`,
-   * `hexcolor`, `rgbcolor`, `isbn`, `isbn10`, `isbn13`, `creditcard`, `ssn`.
+   * `hexcolor`, `rgbcolor`, `isbn`, `isbn10`, `isbn13`, `creditcard`, `ssn`, `k8s-short-name`, `k8s-long-name`
+   * (1.34+). Other formats are ignored by the server (a warning at synth).
    *
    * @default - any string
    */
@@ -420,7 +431,12 @@ export class Schema {
 
 function common(options: SchemaOptions): Record<string, any> {
   const validations = options.validations?.map(v => withoutUndefined({
-    rule: v.rule, message: v.message, messageExpression: v.messageExpression, reason: v.reason, fieldPath: v.fieldPath,
+    rule: v.rule,
+    message: v.message,
+    messageExpression: v.messageExpression,
+    reason: v.reason,
+    fieldPath: v.fieldPath,
+    optionalOldSelf: v.optionalOldSelf,
   }));
   return {
     'description': options.description,

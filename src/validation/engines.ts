@@ -1,5 +1,5 @@
 /**
- * The regex (and, later, CEL) engines the validators share: loaded on first use, compiled programs cached,
+ * The regex and CEL engines the validators share: loaded on first use, compiled programs cached,
  * so a pattern seen on a thousand objects is compiled once.
  */
 
@@ -48,4 +48,25 @@ export function re2ProgramSize(pattern: string): number | undefined {
   }
   programSizes.set(pattern, size);
   return size;
+}
+
+/** What the validators use of @marcbachmann/cel-js (typed here: it is an ES module, this library CommonJS). */
+export interface CelModule {
+  /** A CEL environment: variables, types, functions; `check()` type-checks, `evaluate()` runs. */
+  readonly Environment: new (options?: Record<string, unknown>) => any;
+  /** CEL optional values (`optional.none()`, `optional.of(x)`). */
+  readonly Optional: { none(): unknown; of(value: unknown): unknown };
+  /** Evaluates an expression in the default environment. */
+  evaluate(expression: string, context?: Record<string, unknown>): unknown;
+}
+
+let celModule: CelModule | undefined;
+
+/**
+ * The CEL engine (@marcbachmann/cel-js: a parser, a type checker and an evaluator), loaded on first use.
+ * It is an ES module: Node >= 20.19 loads it with `require`.
+ */
+export function celEngine(): CelModule {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return celModule ??= require('@marcbachmann/cel-js') as CelModule;
 }

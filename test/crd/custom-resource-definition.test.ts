@@ -117,12 +117,12 @@ describe('versions', () => {
 
   test('refuses zero storage versions', () => {
     expect(() => widget({ versions: [version('v1'), version('v2')] })).toThrow(
-      "[test/widget] 'versions' ([\"v1\",\"v2\"]) must mark exactly one version as storage (storage: true), found 0 (v1: false, v2: false)");
+      "[test/widget] 'versions' ([\"v1\",\"v2\"]) must have exactly one version marked as storage version (storage: true), found 0 (v1: false, v2: false) [apiextensions ValidateCustomResourceDefinition]");
   });
 
   test('refuses several storage versions', () => {
     expect(() => widget({ versions: [version('v1', { storage: true }), version('v2', { storage: true })] })).toThrow(
-      "[test/widget] 'versions' ([\"v1\",\"v2\"]) must mark exactly one version as storage (storage: true), found 2 (v1: true, v2: true)");
+      "[test/widget] 'versions' ([\"v1\",\"v2\"]) must have exactly one version marked as storage version (storage: true), found 2 (v1: true, v2: true) [apiextensions ValidateCustomResourceDefinition]");
   });
 
   test('refuses a single version explicitly marked not storage', () => {
@@ -135,42 +135,52 @@ describe('versions', () => {
   });
 
   test('refuses no versions and bad version names', () => {
-    expect(() => widget({ versions: [] })).toThrow("[test/widget] 'versions' ([]) must list at least one version");
+    expect(() => widget({ versions: [] })).toThrow("[test/widget] 'versions' ([]) must have at least one version [apiextensions ValidateCustomResourceDefinition]");
     expect(() => widget({ versions: [version('V1')] })).toThrow("[test/widget] 'versions[0].name' (\"V1\") must be a DNS-1035 label");
   });
 
   test('refuses a deprecation warning on a version that is not deprecated', () => {
     expect(() => widget({ versions: [version('v1', { deprecationWarning: 'old' })] })).toThrow(
-      "[test/widget] 'versions[0].deprecationWarning' (\"old\") can only be set when deprecated is true");
+      "[test/widget] 'versions[0].deprecationWarning' (\"old\") can only be set for deprecated versions (deprecated: true) [apiextensions validateCustomResourceDefinitionVersion]");
   });
 });
 
 describe('name refusals', () => {
-  test.each(['cnat', 'Cnat.Example.com', 'cnat_example.com', '-cnat.example.com', ''])('refuses the non-DNS group %j', group => {
-    expect(() => widget({ group })).toThrow(
-      `[test/widget] 'group' (${JSON.stringify(group)}) must be a DNS subdomain with at least one dot: lowercase letters, digits, "-" and ".", e.g. "cnat.programming-kubernetes.info"`);
+  test('refuses a group without a dot', () => {
+    expect(() => widget({ group: 'cnat' })).toThrow(
+      "[test/widget] 'group' (\"cnat\") should be a domain with at least one dot, e.g. \"cnat.programming-kubernetes.info\" [apiextensions ValidateCustomResourceDefinition]");
+    expect(() => widget({ group: '' })).toThrow("[test/widget] 'group' (\"\") is required [apiextensions ValidateCustomResourceDefinition]");
   });
 
-  test.each(['at', 'cron_tab', 'Cron-Tab', '1At'])('refuses the kind %j that is not PascalCase', kind => {
+  test.each(['Cnat.Example.com', 'cnat_example.com', '-cnat.example.com'])('refuses the non-DNS group %j', group => {
+    expect(() => widget({ group })).toThrow(
+      `[test/widget] 'group' (${JSON.stringify(group)}) must be a DNS subdomain: lowercase letters, digits, "-" and ".", at most 253 characters [apiextensions ValidateCustomResourceDefinition]`);
+  });
+
+  test.each(['cron_tab', '1At', 'At.v1'])('refuses the kind %j that is not a mixed-case DNS-1035 label', kind => {
     expect(() => widget({ kind, plural: 'ats', singular: 'at', listKind: 'AtList' })).toThrow(
-      `[test/widget] 'kind' (${JSON.stringify(kind)}) must be PascalCase: an uppercase letter, then letters and digits, at most 63 characters, e.g. "At"`);
+      `[test/widget] 'kind' (${JSON.stringify(kind)}) may have mixed case, but should otherwise match a DNS-1035 label: at most 63 letters, digits and "-", starting with a letter, e.g. "At" [apiextensions ValidateCustomResourceDefinitionNames]`);
+  });
+
+  test.each(['at', 'Cron-Tab'])('accepts the kind %j, as the API server does', kind => {
+    expect(() => widget({ kind, plural: 'ats', singular: 'at', listKind: 'AtList' })).not.toThrow();
   });
 
   test.each(['Ats', 'a_ts', 'ats.v1'])('refuses the plural %j that is not lowercase', plural => {
     expect(() => widget({ plural })).toThrow(
-      `[test/widget] 'plural' (${JSON.stringify(plural)}) must be lowercase, a DNS-1035 label: lowercase letters, digits and "-", starting with a letter, at most 63 characters, e.g. "ats"`);
+      `[test/widget] 'plural' (${JSON.stringify(plural)}) must be a DNS-1035 label: at most 63 lowercase letters, digits and "-", starting with a letter and ending with a letter or digit [apiextensions ValidateCustomResourceDefinitionNames]`);
   });
 
   test('refuses bad singular, list kind, short names and categories', () => {
-    expect(() => widget({ singular: 'Widget' })).toThrow("'singular' (\"Widget\") must be lowercase");
+    expect(() => widget({ singular: 'Widget' })).toThrow("'singular' (\"Widget\") must be a DNS-1035 label");
     expect(() => widget({ listKind: 'Widget' })).toThrow("'listKind' (\"Widget\") must differ from kind");
-    expect(() => widget({ shortNames: ['wd', 'W'] })).toThrow("'shortNames[1]' (\"W\") must be lowercase");
+    expect(() => widget({ shortNames: ['wd', 'W'] })).toThrow("'shortNames[1]' (\"W\") must be a DNS-1035 label");
     expect(() => widget({ categories: ['all', 'all'] })).toThrow("'categories[1]' (\"all\") is listed twice");
   });
 
   test('refuses a protected Kubernetes group without the API approval annotation', () => {
     expect(() => widget({ group: 'widgets.k8s.io' })).toThrow(
-      "[test/widget] 'group' (\"widgets.k8s.io\") is a protected Kubernetes group: it needs the \"api-approved.kubernetes.io\" annotation");
+      "[test/widget] 'metadata.annotations[\"api-approved.kubernetes.io\"]' (undefined) is required: widgets.k8s.io is a protected Kubernetes group; set it to the URL of the approved API review");
     expect(() => widget({ group: 'widgets.k8s.io', metadata: { annotations: { 'api-approved.kubernetes.io': 'https://github.com/kubernetes/enhancements/pull/1111' } } })).not.toThrow();
   });
 
@@ -223,7 +233,7 @@ describe('subresources and printer columns', () => {
     expect(() => withScale({ specReplicasPath: '.spec.selector', statusReplicasPath: '.status.replicas' })).toThrow(
       "'versions[0].scale.specReplicasPath' (\".spec.selector\") leads to a string in the schema; must lead to an integer");
     expect(() => withScale({ specReplicasPath: '.status.replicas', statusReplicasPath: '.status.replicas' })).toThrow(
-      "'versions[0].scale.specReplicasPath' (\".status.replicas\") must be a dotted path (no array notation) under .spec.");
+      "'versions[0].scale.specReplicasPath' (\".status.replicas\") should be a json path under .spec [apiextensions ValidateCustomResourceDefinitionSubresources]");
   });
 
   test('refuses the status subresource when the schema has no status', () => {
@@ -236,7 +246,7 @@ describe('subresources and printer columns', () => {
     expect(() => widget({ versions: [{ name: 'v1', schema, statusSubresource: true }] })).not.toThrow();
     const rootDefault = Schema.fromJson({ type: 'object', properties: { status: { type: 'object' } }, minProperties: 1 });
     expect(() => widget({ versions: [{ name: 'v1', schema: rootDefault, statusSubresource: true }] })).toThrow(
-      "'versions[0].schema.minProperties' (1) is not allowed at the root with the status subresource");
+      "'versions[0].schema.minProperties' (1) is not allowed at the root of the schema if the status subresource is enabled");
   });
 
   test('refuses printer column paths that are not in the schema', () => {
@@ -275,13 +285,13 @@ describe('subresources and printer columns', () => {
     const withColumn = (jsonPath: string) => atDefinition(chart(), { printerColumns: [{ name: 'X', type: PrinterColumnType.STRING, jsonPath }] });
     expect(() => withColumn('.spec.command[0]')).toThrow("'versions[0].printerColumns[0].jsonPath' (\".spec.command[0]\") indexes .spec.command, which is not an array in the schema");
     expect(() => withColumn('.metadata.owner')).toThrow("'versions[0].printerColumns[0].jsonPath' (\".metadata.owner\") must name an ObjectMeta field after .metadata");
-    expect(() => withColumn('spec.command')).toThrow("'versions[0].printerColumns[0].jsonPath' (\"spec.command\") must start with \".\"");
+    expect(() => withColumn('spec.command')).toThrow("'versions[0].printerColumns[0].jsonPath' (\"spec.command\") must be a simple json path starting with \".\" [apiextensions ValidateCustomResourceColumnDefinition]");
   });
 
   test('refuses duplicate column names, unknown formats and negative priorities', () => {
     const col = { name: 'Phase', type: PrinterColumnType.STRING, jsonPath: '.status.phase' };
     expect(() => atDefinition(chart(), { printerColumns: [col, col] })).toThrow("'versions[0].printerColumns[1].name' (\"Phase\") must be unique within the version");
-    expect(() => atDefinition(chart(), { printerColumns: [{ ...col, format: 'hex' }] })).toThrow("'versions[0].printerColumns[0].format' (\"hex\") must be one of int32");
+    expect(() => atDefinition(chart(), { printerColumns: [{ ...col, format: 'hex' }] })).toThrow("'versions[0].printerColumns[0].format' (\"hex\") must be one of byte, date, date-time, double, float, int32, int64, password [apiextensions ValidateCustomResourceColumnDefinition]");
     expect(() => atDefinition(chart(), { printerColumns: [{ ...col, priority: -1 }] })).toThrow("'versions[0].printerColumns[0].priority' (-1) must be an integer >= 0");
   });
 });
@@ -296,7 +306,7 @@ describe('scope', () => {
   });
 
   test('refuses an unknown scope (JavaScript callers)', () => {
-    expect(() => widget({ scope: 'Global' as CustomResourceScope })).toThrow("[test/widget] 'scope' (\"Global\") must be one of \"Namespaced\", \"Cluster\"");
+    expect(() => widget({ scope: 'Global' as CustomResourceScope })).toThrow("[test/widget] 'scope' (\"Global\") must be one of \"Cluster\", \"Namespaced\" [apiextensions ValidateCustomResourceDefinition]");
   });
 });
 
@@ -312,7 +322,7 @@ test('synthesizes byte-identical output twice', () => {
 describe('found by the property tests', () => {
   test('a group that makes <plural>.<group> longer than 253 characters is refused (the API server names the CRD so)', () => {
     const group = `${'g'.repeat(60)}.${'h'.repeat(60)}.${'i'.repeat(60)}.${'j'.repeat(63)}`;
-    expect(() => widget({ group })).toThrow(/\[test\/widget\] 'group' \(".*"\) makes the CRD name "<plural>.<group>" 254 characters long: at most 253/);
+    expect(() => widget({ group })).toThrow(/\[test\/widget\] 'group' \(".*"\) \(<plural>.<group>, 254 characters\) must be a DNS subdomain: at most 253 characters/);
     expect(widget({ group: group.slice(0, -1) }).name).toHaveLength(253);
   });
 

@@ -61,32 +61,48 @@ describe('instances that break the schema are refused at synth', () => {
   };
 
   test('a value of the wrong type', () => {
-    expect(withSpec({ schedule: 42, command: 'echo YAY' })).toContain("[test/example] 'spec.schedule' (42) must be string (schema type)");
+    expect(withSpec({ schedule: 42, command: 'echo YAY' })).toContain("[test/example] 'spec.schedule' (42) must be of type string, found integer [apiextensions ValidateCustomResource]");
   });
 
   test('a missing required field', () => {
-    expect(withSpec({ schedule: SCHEDULE })).toContain("[test/example] 'spec.command' (undefined) is required (schema required)");
+    expect(withSpec({ schedule: SCHEDULE })).toContain("[test/example] 'spec.command' (undefined) is required [apiextensions ValidateCustomResource]");
   });
 
   test('a string that is not a date-time', () => {
     expect(withSpec({ schedule: 'tomorrow at noon', command: 'echo YAY' })).toContain(
-      "[test/example] 'spec.schedule' (\"tomorrow at noon\") must match format \"date-time\" (schema format)");
-    expect(withSpec({ schedule: '2019-02-30T02:00:00Z', command: 'echo YAY' })).toContain("'spec.schedule' (\"2019-02-30T02:00:00Z\") must match format");
+      "[test/example] 'spec.schedule' (\"tomorrow at noon\") must be of format date-time [apiextensions ValidateCustomResource]");
+    expect(withSpec({ schedule: '2019-02-30T02:00:00Z', command: 'echo YAY' })).toContain("'spec.schedule' (\"2019-02-30T02:00:00Z\") must be of format date-time");
   });
 
   test('a string shorter than allowed', () => {
-    expect(withSpec({ schedule: SCHEDULE, command: '' })).toContain("[test/example] 'spec.command' (\"\") must NOT have fewer than 1 characters (schema minLength)");
+    expect(withSpec({ schedule: SCHEDULE, command: '' })).toContain("[test/example] 'spec.command' (\"\") must be at least 1 characters long [apiextensions ValidateCustomResource]");
   });
 
-  test('a field the schema does not list (the API server would prune it)', () => {
-    expect(withSpec({ schedule: SCHEDULE, command: 'echo YAY', retries: 3 })).toContain(
-      "[test/example] 'spec.retries' (3) is not in the schema (the API server would prune it) (schema additionalProperties)");
+  test('a field the schema does not list is refused with strictFields, and a warning otherwise (the API server prunes it)', () => {
+    // GIVEN
+    const c = chart('cnat');
+    const at = atDefinition(c);
+    const spec = { schedule: SCHEDULE, command: 'echo YAY', retries: 3 };
+
+    // WHEN
+    const lenient = new CustomResource(c, 'lenient', { definition: at, spec });
+    new CustomResource(c, 'strict', { definition: at, spec, strictFields: true });
+
+    const error = synthError(c);
+
+    // THEN
+    expect(error).toContain(
+      "[test/strict] 'spec.retries' (3) is not in the schema: the API server prunes unknown fields (kubectl warns \"unknown field\"); refused because strictFields is set [apiextensions pruning.Prune (fieldValidation=Strict)]");
+    expect(error).not.toContain('test/lenient');
+    expect(warningsOf(lenient)).toEqual([
+      "[test/lenient] 'spec.retries' (3) is not in the schema: the API server prunes unknown fields (kubectl warns \"unknown field\") [apiextensions pruning.Prune]",
+    ]);
   });
 
   test('every problem at once', () => {
     const message = withSpec({ schedule: 42 });
-    expect(message).toContain("'spec.schedule' (42) must be string (schema type)");
-    expect(message).toContain("'spec.command' (undefined) is required (schema required)");
+    expect(message).toContain("'spec.schedule' (42) must be of type string, found integer");
+    expect(message).toContain("'spec.command' (undefined) is required");
   });
 
   test('a value outside an enum, set through the escape hatch', () => {
@@ -99,15 +115,17 @@ describe('instances that break the schema are refused at synth', () => {
     example.apiObject.addJsonPatch(JsonPatch.add('/status', { phase: 'later' }));
 
     // THEN
-    expect(synthError(c)).toContain("[test/example] 'status.phase' (\"later\") must be one of \"pending\", \"running\", \"done\" (schema enum)");
+    expect(synthError(c)).toContain("[test/example] 'status.phase' (\"later\") must be one of \"pending\", \"running\", \"done\" [apiextensions ValidateCustomResource]");
   });
 
-  test('status written in git when the status subresource ignores it', () => {
+  test('status written in git when the status subresource ignores it is a warning', () => {
     const c = chart('cnat');
     const example = new CustomResource(c, 'example', { definition: atDefinition(c), spec: { schedule: SCHEDULE, command: 'true' } });
     example.apiObject.addJsonPatch(JsonPatch.add('/status', { phase: 'done' }));
-    expect(synthError(c)).toContain(
-      "[test/example] 'status' ({\"phase\":\"done\"}) is ignored by the API server: with the status subresource, status is written only through ats/status (by the controller)");
+    expect(synthError(c)).toBe('');
+    expect(warningsOf(example)).toEqual([
+      "[test/example] 'status' ({\"phase\":\"done\"}) is ignored on create: with the status subresource, status is written only through ats/status (by the controller) [apiextensions statusStrategy]",
+    ]);
   });
 });
 
@@ -138,9 +156,9 @@ describe('what the API server would accept passes', () => {
     // THEN
     expect(ofKind(synthValid(c), 'Widget')).toHaveLength(2);
     expect(widget.validateInstance({ apiVersion: 'shop.example.com/v1', kind: 'Widget', metadata: { name: 'c' }, spec: { name: null, port: true } }))
-      .toEqual(["'spec.port' (true) must be integer or string (schema type)"]);
+      .toEqual(["'spec.port' (true) must be of type integer,string, found boolean [apiextensions ValidateCustomResource]"]);
     expect(widget.validateInstance({ apiVersion: 'shop.example.com/v1', kind: 'Widget', metadata: { name: 'c' }, spec: { items: [{ id: 'one' }], labels: { a: 1 } } }))
-      .toEqual(["'spec.labels.a' (1) must be string (schema type)", "'spec.items[0].id' (\"one\") must be integer (schema type)"]);
+      .toEqual(["'spec.items[0].id' (\"one\") must be of type integer, found string [apiextensions ValidateCustomResource]", "'spec.labels.a' (1) must be of type string, found integer [apiextensions ValidateCustomResource]"]);
   });
 
   test('metadata is the server\'s, except the name restrictions a schema makes', () => {
@@ -157,7 +175,7 @@ describe('what the API server would accept passes', () => {
     new CustomResource(c, 'long', { definition: widget, metadata: { name: 'much-too-long' } });
 
     // THEN
-    expect(synthError(c)).toContain("[test/long] 'metadata.name' (\"much-too-long\") must NOT have more than 5 characters (schema maxLength)");
+    expect(synthError(c)).toContain("[test/long] 'metadata.name' (\"much-too-long\") must be at most 5 characters long [apiextensions ValidateCustomResource]");
     expect(synthError(c)).not.toContain('test/short');
   });
 
@@ -166,11 +184,27 @@ describe('what the API server would accept passes', () => {
     expect(widget.validateInstance({ apiVersion: 'shop.example.com/v1', kind: 'Widget', metadata: { name: 'w' }, spec: {} })).toEqual([]);
   });
 
-  test('CEL rules are not evaluated at synth (the API server enforces them)', () => {
+  test('CEL rules are evaluated at synth, with message, messageExpression and fieldPath', () => {
+    // GIVEN
     const c = chart();
-    const widget = crd(c, Schema.object({ properties: { min: Schema.integer(), max: Schema.integer() }, validations: [{ rule: 'self.min <= self.max' }] }));
-    new CustomResource(c, 'w', { definition: widget, spec: { min: 5, max: 1 } });
-    expect(synthError(c)).toBe('');
+    const widget = crd(c, Schema.object({
+      properties: { min: Schema.integer(), max: Schema.integer(), name: Schema.string() },
+      validations: [
+        { rule: 'self.min <= self.max', messageExpression: '"min " + string(self.min) + " exceeds max " + string(self.max)', fieldPath: '.min' },
+        { rule: '!has(self.name) || self.name.matches("^[[:lower:]]+$")', message: 'name must be lowercase letters' },
+        { rule: 'self.max <= oldSelf.max' },
+      ],
+    }));
+
+    // WHEN
+    new CustomResource(c, 'bad', { definition: widget, spec: { min: 5, max: 1, name: 'Shop' } });
+    new CustomResource(c, 'good', { definition: widget, spec: { min: 1, max: 5, name: 'shop' } });
+
+    // THEN the first two rules refuse the bad one; the transition rule (oldSelf) cannot run at synth
+    expect(synthError(c).split('\n').slice(1)).toEqual([
+      "  [test/bad] 'spec.min' (5) must satisfy the rule \"self.min <= self.max\": min 5 exceeds max 1 [apiextensions cel Validator (x-kubernetes-validations)[0]]",
+      "  [test/bad] 'spec' ({\"max\":1,\"min\":5,\"name\":\"Shop\"}) must satisfy the rule \"!has(self.name) || self.name.matches(\\\"^[[:lower:]]+$\\\")\": name must be lowercase letters [apiextensions cel Validator (x-kubernetes-validations)[1]]",
+    ]);
   });
 });
 
@@ -214,9 +248,9 @@ describe('versions and scope', () => {
   test('validateInstance refuses an apiVersion or kind of another resource', () => {
     const at = atDefinition(chart());
     expect(at.validateInstance({ apiVersion: 'v1', kind: 'ConfigMap' })).toEqual([
-      "'apiVersion' (\"v1\") must be a served version of ats.cnat.programming-kubernetes.info: cnat.programming-kubernetes.info/v1alpha1",
+      "'apiVersion' (\"v1\") must be a served version of ats.cnat.programming-kubernetes.info: cnat.programming-kubernetes.info/v1alpha1 [apiextensions crdHandler (served versions)]",
     ]);
-    expect(at.validateInstance({ apiVersion: 'cnat.programming-kubernetes.info/v1alpha1', kind: 'Cron' })).toEqual(["'kind' (\"Cron\") must be \"At\""]);
+    expect(at.validateInstance({ apiVersion: 'cnat.programming-kubernetes.info/v1alpha1', kind: 'Cron' })).toEqual(["'kind' (\"Cron\") must be \"At\" [apiextensions crdHandler (kind)]"]);
   });
 
   test('a cluster-scoped instance has no namespace, and refuses one', () => {
@@ -259,7 +293,7 @@ describe('found by the property tests', () => {
     const message = synthError(c);
     expect(message).toContain("[test/one] 'metadata.name' (\"Not A Name\") must be a DNS subdomain");
     expect(message).toContain("[test/one] 'metadata.labels[\"a b\"]' (\"a b\") has a key that must be a qualified name");
-    expect(message).toContain("[test/one] 'metadata.labels[\"app\"]' (\"line\\nbreak\") must be a label value");
+    expect(message).toContain("[test/one] 'metadata.labels.app' (\"line\\nbreak\") must be a label value");
     expect(message).toContain("[test/one] 'metadata.annotations[\"{{\"]' (\"{{\") has a key that must be a qualified name");
     expect(message).not.toContain('example.com/fine');
   });

@@ -1,7 +1,7 @@
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import { Chart, Testing, Yaml } from 'cdk8s';
+import { ApiObject, Chart, Testing, Yaml } from 'cdk8s';
 import * as ts from 'typescript';
 import { atDefinition } from './at';
 import { CustomResourceDefinition, ListType, Schema } from '../../src';
@@ -41,6 +41,22 @@ describe('cdk8s import of the synthesized CRDs', () => {
       }),
     }],
   });
+  // a CRD whose date-time format sits in an allOf: the API server still checks it, cdk8s import types it as string
+  new CustomResourceDefinition(chart, 'timer', {
+    group: 'timers.example.com',
+    kind: 'Timer',
+    versions: [{
+      name: 'v1',
+      schema: Schema.object({
+        properties: {
+          spec: Schema.object({
+            properties: { schedule: Schema.fromJson({ type: 'string', allOf: [{ format: 'date-time' }] }) },
+            required: ['schedule'],
+          }),
+        },
+      }),
+    }],
+  });
   const crds = ofKind(synthValid(chart), 'CustomResourceDefinition');
 
   const cache = path.join(ROOT, '.cache');
@@ -58,7 +74,7 @@ describe('cdk8s import of the synthesized CRDs', () => {
     const generated = fs.readdirSync(path.join(work, 'imports')).sort();
 
     // THEN one module per group
-    expect(generated).toEqual(['cnat.programming-kubernetes.info.ts', 'shop.example.com.ts']);
+    expect(generated).toEqual(['cnat.programming-kubernetes.info.ts', 'shop.example.com.ts', 'timers.example.com.ts']);
 
     // and it compiles against cdk8s and constructs
     const files = generated.map(f => path.join(work, 'imports', f));
@@ -80,5 +96,53 @@ describe('cdk8s import of the synthesized CRDs', () => {
     expect(exportsOf(files[0])).toEqual(expect.arrayContaining(['At', 'AtProps', 'AtSpec']));
     expect(exportsOf(files[1])).toEqual(expect.arrayContaining(['Widget', 'WidgetSpec', 'WidgetSpecPort']));
     expect(fs.readFileSync(files[0], 'utf-8')).toContain("apiVersion: 'cnat.programming-kubernetes.info/v1alpha1',");
+  });
+
+  describe('date-time fields (cdk8s 2.70 cannot render a Date)', () => {
+    // the generated modules, loaded as they are (after the test above generated them)
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const load = (group: string) => require(path.join(work, 'imports', `${group}.ts`));
+
+    test('a format: date-time field is typed Date, and an imported object holding a Date does not synthesize', () => {
+      // GIVEN
+      const { At } = load('cnat.programming-kubernetes.info');
+      const c = new Chart(Testing.app(), 'app');
+
+      // WHEN
+      new At(c, 'at', { spec: { schedule: new Date('2019-07-03T02:00:00Z'), command: 'echo YAY' } });
+
+      // THEN
+      expect(() => Testing.synth(c)).toThrow("can't render non-simple object of type 'Date'");
+    });
+
+    test('workaround 1: the date-time format inside an allOf; the imported field is a string and synthesizes', () => {
+      // GIVEN
+      const { Timer } = load('timers.example.com');
+      expect(fs.readFileSync(path.join(work, 'imports', 'timers.example.com.ts'), 'utf-8')).toContain('readonly schedule: string;');
+      const c = new Chart(Testing.app(), 'app');
+
+      // WHEN
+      new Timer(c, 'timer', { spec: { schedule: '2019-07-03T02:00:00Z' } });
+
+      // THEN
+      expect(Testing.synth(c)[0].spec).toEqual({ schedule: '2019-07-03T02:00:00Z' });
+    });
+
+    test('workaround 2: keep the Date, render it with the generated manifest() into a plain ApiObject', () => {
+      // GIVEN
+      const { At } = load('cnat.programming-kubernetes.info');
+      const c = new Chart(Testing.app(), 'app');
+
+      // WHEN
+      new ApiObject(c, 'at', At.manifest({ metadata: { name: 'at' }, spec: { schedule: new Date('2019-07-03T02:00:00Z'), command: 'echo YAY' } }));
+
+      // THEN
+      expect(Testing.synth(c)[0]).toEqual({
+        apiVersion: 'cnat.programming-kubernetes.info/v1alpha1',
+        kind: 'At',
+        metadata: { name: 'at' },
+        spec: { schedule: '2019-07-03T02:00:00.000Z', command: 'echo YAY' },
+      });
+    });
   });
 });
