@@ -18,7 +18,7 @@ const SHIPPED = [
   /^lib\/.+\.(js|d\.ts)$/,
   /^\.jsii$/,
   /^(README|API|istio)\.md$/,
-  /^docs\/[a-z-]+\.md$/,
+  /^docs\/[a-z-]+\.(md|svg)$/,
   /^LICENSE$/,
   /^package\.json$/,
 ];
