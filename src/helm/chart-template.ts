@@ -299,7 +299,7 @@ function bindingProblem(b: ValueBinding, obj: any, alreadyBound: readonly FieldP
     const expected = `${b.prefix ?? ''}${b.value._default}${b.suffix ?? ''}`;
     if (current !== expected) return `the object holds ${describeValue(current)}, not ${describeValue(expected)} (prefix, default and suffix): give the construct the value's default`;
   } else {
-    if (!rule.types.includes(b.value.type)) return `the field takes a ${rule.types.join(' or ')} value, not ${b.value.type}`;
+    if (!rule.types.includes(b.value.type)) return `the field takes ${rule.types.map(t => (/^[aeiou]/.test(t) ? 'an ' : 'a ') + t).join(' or ')} value, not ${b.value.type}`;
     if (JSON.stringify(sortKeys(current)) !== JSON.stringify(sortKeys(b.value._default))) {
       return `the object holds ${describeValue(current)}, not the default: give the construct the value's default`;
     }
