@@ -1,4 +1,4 @@
-import { App, Chart } from 'cdk8s';
+import { ApiObject, App, Chart } from 'cdk8s';
 import { AutoscaledDeployment, CanaryService, HelmValue, UmbrellaChart, VersioningStrategy } from 'cdk8s-patterns';
 
 /**
@@ -49,7 +49,7 @@ export function bindShopValues(app: App, umbrella: UmbrellaChart): void {
       hpa.apiObject, 'spec.minReplicas');
     umbrella.bindValue(HelmValue.integer('replicas.max', { default: hpa.maxReplicas, description: 'The most backend pods' }),
       hpa.apiObject, 'spec.maxReplicas');
-    const resources = backend.deployment.apiObject.toJson().spec.template.spec.containers[0].resources;
+    const resources = ApiObject.of(backend.deployment).toJson().spec.template.spec.containers[0].resources;
     umbrella.bindValue(HelmValue.object('resources', { default: resources, description: 'The backend container\'s requests and limits' }),
       backend.deployment, 'spec.template.spec.containers[0].resources');
     if (hpa.podDisruptionBudget) {

@@ -318,16 +318,24 @@ function expression(b: ValueBinding): TemplateExpr | string {
   }
 }
 
-/** The schema of one value: its type and own constraints, and each bound field's constraints (allOf). */
+/**
+ * The schema of one value: its type and own constraints merged with each bound field's (the tighter bound
+ * wins; other constraints that differ go into `allOf`).
+ */
 function valueSchema(value: HelmValue, fields: readonly Record<string, unknown>[]): Record<string, unknown> {
-  const own = value._constraints;
-  const unique = [...new Map(fields.map(f => [JSON.stringify(f), f])).values()];
-  return {
-    ...(value.description ? { description: value.description } : {}),
-    type: value.type,
-    ...own,
-    ...(unique.length === 1 ? unique[0] : unique.length > 1 ? { allOf: unique } : {}),
-  };
+  const merged: Record<string, unknown> = { ...(value.description ? { description: value.description } : {}), type: value.type, ...value._constraints };
+  const rest: Record<string, unknown>[] = [];
+  const tighter: Record<string, (a: number, b: number) => number> = { minimum: Math.max, minLength: Math.max, maximum: Math.min, maxLength: Math.min };
+  for (const field of new Map(fields.map(f => [JSON.stringify(f), f])).values()) {
+    const other: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(field)) {
+      if (merged[k] === undefined) merged[k] = v;
+      else if (tighter[k] && typeof v === 'number') merged[k] = tighter[k](merged[k] as number, v);
+      else if (JSON.stringify(merged[k]) !== JSON.stringify(v)) other[k] = v;
+    }
+    if (Object.keys(other).length > 0) rest.push(other);
+  }
+  return rest.length > 0 ? { ...merged, allOf: rest } : merged;
 }
 
 /** Sets a value (or, with `schema`, a property schema) at a dotted path, creating object schemas on the way. */

@@ -262,3 +262,22 @@ describe('values that cannot drive the chart are refused at synth, with the reas
     expect(() => helm(['template', release, scopedDir])).toThrow(`Service name "${release}-shop-entry" must be at most 63 characters: choose a shorter release name`);
   });
 });
+
+describe('the guide\'s helm install commands for the example shop', () => {
+  const guide = fs.readFileSync(path.join(__dirname, '..', '..', 'docs', 'helm.md'), 'utf-8');
+  const commands = guide.slice(guide.indexOf('The example shop (`examples/umbrella.ts`)')).split('```sh\n')[1].split('```')[0].replace(/\\\n/g, ' ')
+    .split('\n').filter(l => l.startsWith('helm '));
+
+  test('each sets values the example chart has, and helm template renders them', () => {
+    const { dir } = example();
+    const defaults = helmTemplate(dir).map(r => r.object);
+    expect(commands.length).toBe(4);
+    for (const command of commands) {
+      const flags = [...command.matchAll(/(--set(?:-string)?) (\S+=\S+)/g)].flatMap(m => [m[1], m[2]]);
+      expect(flags.length).toBeGreaterThan(0);
+      const changed = changedFields(defaults, helmTemplate(dir, ...flags).map(r => r.object));
+      const keys = flags.filter((_, i) => i % 2 === 1).map(f => f.split('=')[0]);
+      expect({ command, changed }).toEqual({ command, changed: keys.flatMap(k => BOUND[k]).sort() });
+    }
+  });
+});
