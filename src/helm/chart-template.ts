@@ -212,7 +212,8 @@ export function templateSubcharts(subcharts: readonly SubchartInput[], release: 
         setAtPath(obj, ref.path, TemplateExpr.string([{ operand: RELEASE_NAME }, `-${ref.name}`]));
       } else {
         const labels = String(valueAtPath(original, ref.path)).split('.');
-        const nsPart = labels.length > 1 && release.namespace && labels[1] === chartNamespace ? [{ operand: RELEASE_NAMESPACE }] : labels.length > 1 ? [labels[1]] : [];
+        const releaseNs = labels.length > 1 && release.namespace && labels[1] === chartNamespace;
+        const nsPart = releaseNs ? [{ operand: RELEASE_NAMESPACE }] : labels.length > 1 ? [labels[1]] : [];
         setAtPath(obj, ref.path, TemplateExpr.string([{ operand: RELEASE_NAME }, `-${labels[0]}`,
           ...(labels.length > 1 ? ['.', ...nsPart] : []), ...(labels.length > 2 ? [`.${labels.slice(2).join('.')}`] : [])]));
       }
@@ -323,9 +324,13 @@ function expression(b: ValueBinding): TemplateExpr | string {
  * wins; other constraints that differ go into `allOf`).
  */
 function valueSchema(value: HelmValue, fields: readonly Record<string, unknown>[]): Record<string, unknown> {
-  const merged: Record<string, unknown> = { ...(value.description ? { description: value.description } : {}), type: value.type, ...value._constraints };
+  const merged: Record<string, unknown> = {
+    ...(value.description ? { description: value.description } : {}), type: value.type, ...value._constraints,
+  };
   const rest: Record<string, unknown>[] = [];
-  const tighter: Record<string, (a: number, b: number) => number> = { minimum: Math.max, minLength: Math.max, maximum: Math.min, maxLength: Math.min };
+  const tighter: Record<string, (a: number, b: number) => number> = {
+    minimum: Math.max, minLength: Math.max, maximum: Math.min, maxLength: Math.min,
+  };
   for (const field of new Map(fields.map(f => [JSON.stringify(f), f])).values()) {
     const other: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(field)) {

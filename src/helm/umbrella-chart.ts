@@ -342,15 +342,15 @@ export class UmbrellaChart extends Construct {
    */
   public bindValue(value: HelmValue, object: IConstruct, field: string, options: BindValueOptions = {}): void {
     const apiObject = this.apiObjectOf(object, 'object');
-    const path = parseFieldPath(field);
+    const fieldPath = parseFieldPath(field);
     if (!(value instanceof HelmValue)) throw propError(this, 'value', value, 'must be a HelmValue (HelmValue.string(), .integer(), .number(), .boolean(), .object())');
-    if (!path) {
+    if (!fieldPath) {
       throw propError(this, 'field', field, 'must be a field path such as "spec.template.spec.containers[0].image" or "metadata.annotations[\"example.com/owner\"]"');
     }
     for (const [prop, text] of [['prefix', options.prefix], ['suffix', options.suffix]] as const) {
       if (text !== undefined && typeof text !== 'string') throw propError(this, prop, text, 'must be a string');
     }
-    this.bindings.push({ value, object: apiObject, path, prefix: options.prefix, suffix: options.suffix });
+    this.bindings.push({ value, object: apiObject, path: fieldPath, prefix: options.prefix, suffix: options.suffix });
   }
 
   /**
@@ -415,7 +415,9 @@ export class UmbrellaChart extends Construct {
       };
     });
     const dependencies: ChartDependency[] = this._subcharts.map(s => ({ name: s.name, version: s.version, condition: s.condition, tags: s.tags }));
-    const { values, schema } = buildValues(this._subcharts.map((s, i) => ({ ...valuesOf(s), bound: templates[i].values, boundSchema: templates[i].schema })));
+    const { values, schema } = buildValues(this._subcharts.map((s, i) => ({
+      ...valuesOf(s), bound: templates[i].values, boundSchema: templates[i].schema,
+    })));
     return {
       chart: { ...this.props, apiVersion: this.apiVersion, name: this.name, version: this.version, appVersion: this.appVersion },
       dependencies,
@@ -445,7 +447,8 @@ export class UmbrellaChart extends Construct {
       };
     });
     try {
-      return templateSubcharts(inputs, { namespace: this.props.releaseNamespace ?? true, scopedNames: this.props.releaseScopedNames ?? false }, clusterScoped);
+      const release = { namespace: this.props.releaseNamespace ?? true, scopedNames: this.props.releaseScopedNames ?? false };
+      return templateSubcharts(inputs, release, clusterScoped);
     } catch (e) {
       if (!(e instanceof TemplateProblems)) throw e;
       throw new Error(e.problems.map(m => `[${this.node.path}] ${m}`).join('\n'));

@@ -54,7 +54,10 @@ function valuesExample(): UmbrellaChart {
       portNumber: 8080,
       securityContext: { user: 1000 },
       envVariables: { LOG_LEVEL: kplus.EnvValue.fromValue(logLevel.defaultString) },
-      resources: { cpu: { request: kplus.Cpu.millis(250), limit: kplus.Cpu.millis(1000) }, memory: { request: Size.mebibytes(512), limit: Size.mebibytes(1024) } },
+      resources: {
+        cpu: { request: kplus.Cpu.millis(250), limit: kplus.Cpu.millis(1000) },
+        memory: { request: Size.mebibytes(512), limit: Size.mebibytes(1024) },
+      },
     }],
     minReplicas: minReplicas.defaultNumber,
     maxReplicas: maxReplicas.defaultNumber,
