@@ -34,7 +34,7 @@ export function bindShopValues(app: App, umbrella: UmbrellaChart): void {
     const image = 'ghcr.io/example/shop-frontend:';
     for (const [key, version] of [['image.stableTag', 'v1-4-0'], ['image.canaryTag', 'v1-5-0']]) {
       const deployment = frontend.deployments[version];
-      const tag = HelmValue.string(key, {
+      const tag = HelmValue.stringValue(key, {
         default: deployment.containers[0].image.slice(image.length),
         description: `The image tag of the frontend's ${version} version (${image}<tag>)`,
       });
@@ -45,15 +45,15 @@ export function bindShopValues(app: App, umbrella: UmbrellaChart): void {
   const backend = app.node.tryFindChild('backend')?.node.tryFindChild('backend');
   if (backend instanceof AutoscaledDeployment) {
     const hpa = backend.autoscaler;
-    umbrella.bindValue(HelmValue.integer('replicas.min', { default: hpa.minReplicas, description: 'The fewest backend pods' }),
+    umbrella.bindValue(HelmValue.integerValue('replicas.min', { default: hpa.minReplicas, description: 'The fewest backend pods' }),
       hpa.apiObject, 'spec.minReplicas');
-    umbrella.bindValue(HelmValue.integer('replicas.max', { default: hpa.maxReplicas, description: 'The most backend pods' }),
+    umbrella.bindValue(HelmValue.integerValue('replicas.max', { default: hpa.maxReplicas, description: 'The most backend pods' }),
       hpa.apiObject, 'spec.maxReplicas');
     const resources = ApiObject.of(backend.deployment).toJson().spec.template.spec.containers[0].resources;
-    umbrella.bindValue(HelmValue.object('resources', { default: resources, description: 'The backend container\'s requests and limits' }),
+    umbrella.bindValue(HelmValue.objectValue('resources', { default: resources, description: 'The backend container\'s requests and limits' }),
       backend.deployment, 'spec.template.spec.containers[0].resources');
     if (hpa.podDisruptionBudget) {
-      umbrella.bindExistence(HelmValue.boolean('disruptionBudget', { default: true, description: 'Whether the backend has a PodDisruptionBudget' }),
+      umbrella.bindExistence(HelmValue.booleanValue('disruptionBudget', { default: true, description: 'Whether the backend has a PodDisruptionBudget' }),
         hpa.podDisruptionBudget);
     }
   }

@@ -153,7 +153,7 @@ export function templateSubcharts(subcharts: readonly SubchartInput[], release: 
         continue;
       }
       if (e.value.type !== HelmValueType.BOOLEAN) {
-        problems.push(`${e.value} (${where}) must be a boolean value (HelmValue.boolean), not ${e.value.type}`);
+        problems.push(`${e.value} (${where}) must be a boolean value (HelmValue.booleanValue), not ${e.value.type}`);
         continue;
       }
       if (e.value._default !== true) {

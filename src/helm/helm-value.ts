@@ -26,7 +26,7 @@ export interface HelmValueOptions {
   readonly description?: string;
 }
 
-/** Options of `HelmValue.string()`. */
+/** Options of `HelmValue.stringValue()`. */
 export interface StringValueOptions extends HelmValueOptions {
   /** The default, written into values.yaml and into the cdk8s output. */
   readonly default: string;
@@ -52,7 +52,7 @@ export interface StringValueOptions extends HelmValueOptions {
   readonly maxLength?: number;
 }
 
-/** Options of `HelmValue.integer()` and `HelmValue.number()`. */
+/** Options of `HelmValue.integerValue()` and `HelmValue.numberValue()`. */
 export interface NumberValueOptions extends HelmValueOptions {
   /** The default, written into values.yaml and into the cdk8s output. */
   readonly default: number;
@@ -68,13 +68,13 @@ export interface NumberValueOptions extends HelmValueOptions {
   readonly maximum?: number;
 }
 
-/** Options of `HelmValue.boolean()`. */
+/** Options of `HelmValue.booleanValue()`. */
 export interface BooleanValueOptions extends HelmValueOptions {
   /** The default, written into values.yaml and into the cdk8s output. */
   readonly default: boolean;
 }
 
-/** Options of `HelmValue.object()`. */
+/** Options of `HelmValue.objectValue()`. */
 export interface ObjectValueOptions extends HelmValueOptions {
   /** The default: JSON data (an object literal), written into values.yaml and into the cdk8s output. */
   readonly default: Record<string, any>;
@@ -95,7 +95,7 @@ const HELM_OWN_KEYS = new Set(['global', 'enabled']);
  */
 export class HelmValue {
   /** A string value. */
-  public static string(key: string, options: StringValueOptions): HelmValue {
+  public static stringValue(key: string, options: StringValueOptions): HelmValue {
     const v = new HelmValue(key, HelmValueType.STRING, options.default, options.description);
     if (typeof options.default !== 'string') throw v.error('default', options.default, 'must be a string');
     if (options.pattern !== undefined) {
@@ -114,24 +114,24 @@ export class HelmValue {
   }
 
   /** A whole-number value. */
-  public static integer(key: string, options: NumberValueOptions): HelmValue {
+  public static integerValue(key: string, options: NumberValueOptions): HelmValue {
     return HelmValue.numeric(key, HelmValueType.INTEGER, options);
   }
 
   /** A number value (fractions allowed). */
-  public static number(key: string, options: NumberValueOptions): HelmValue {
+  public static numberValue(key: string, options: NumberValueOptions): HelmValue {
     return HelmValue.numeric(key, HelmValueType.NUMBER, options);
   }
 
   /** A boolean value; bound with `bindExistence()` it decides whether an object exists. */
-  public static boolean(key: string, options: BooleanValueOptions): HelmValue {
+  public static booleanValue(key: string, options: BooleanValueOptions): HelmValue {
     const v = new HelmValue(key, HelmValueType.BOOLEAN, options.default, options.description);
     if (typeof options.default !== 'boolean') throw v.error('default', options.default, 'must be true or false');
     return v;
   }
 
   /** A mapping value (resources, a block of settings), written with `toYaml`. */
-  public static object(key: string, options: ObjectValueOptions): HelmValue {
+  public static objectValue(key: string, options: ObjectValueOptions): HelmValue {
     const v = new HelmValue(key, HelmValueType.OBJECT, options.default, options.description);
     if (!isJsonObject(options.default)) {
       throw v.error('default', options.default, 'must be an object literal of JSON data (strings, finite numbers, booleans, null, arrays, objects)');

@@ -343,7 +343,7 @@ export class UmbrellaChart extends Construct {
   public bindValue(value: HelmValue, object: IConstruct, field: string, options: BindValueOptions = {}): void {
     const apiObject = this.apiObjectOf(object, 'object');
     const fieldPath = parseFieldPath(field);
-    if (!(value instanceof HelmValue)) throw propError(this, 'value', value, 'must be a HelmValue (HelmValue.string(), .integer(), .number(), .boolean(), .object())');
+    if (!(value instanceof HelmValue)) throw propError(this, 'value', value, 'must be a HelmValue (HelmValue.stringValue(), .integerValue(), .numberValue(), .booleanValue(), .objectValue())');
     if (!fieldPath) {
       throw propError(this, 'field', field, 'must be a field path such as "spec.template.spec.containers[0].image" or "metadata.annotations[\"example.com/owner\"]"');
     }
@@ -360,7 +360,7 @@ export class UmbrellaChart extends Construct {
    */
   public bindExistence(value: HelmValue, object: IConstruct): void {
     const apiObject = this.apiObjectOf(object, 'object');
-    if (!(value instanceof HelmValue)) throw propError(this, 'value', value, 'must be a HelmValue.boolean()');
+    if (!(value instanceof HelmValue)) throw propError(this, 'value', value, 'must be a HelmValue.booleanValue()');
     this.existence.push({ value, object: apiObject });
   }
 
@@ -542,6 +542,13 @@ export class UmbrellaChart extends Construct {
     }
     const duplicates = findDuplicateObjects(located, clusterScopedKinds(crds));
     problems.push(...duplicateMessages(duplicates));
+    if (this.props.releaseNamespace ?? true) {
+      const namespaces = [...new Set(this._subcharts.map(s => s.chart.namespace).filter((n): n is string => n !== undefined))];
+      if (namespaces.length > 1) {
+        problems.push(propMessage('releaseNamespace', true, `puts every chart's objects into the one namespace of the release, but the subcharts' charts `
+          + `have namespaces ${namespaces.map(n => JSON.stringify(n)).join(', ')}: give them one namespace, or set releaseNamespace: false to keep them as written`));
+      }
+    }
     for (const b of [...this.bindings, ...this.existence]) {
       if (!added.has(Chart.of(b.object))) {
         problems.push(propMessage('object', b.object.node.path,

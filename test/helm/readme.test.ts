@@ -41,11 +41,11 @@ function valuesExample(): UmbrellaChart {
   const app = new App({ outdir: tmpdir('values-guide-') });
   const backend = new Chart(app, 'backend', { namespace: 'shop', disableResourceNameHashes: true });
 
-  const tag = HelmValue.string('image.tag', { default: '3.2.0', description: 'The backend image tag' });
-  const minReplicas = HelmValue.integer('replicas.min', { default: 2 });
-  const maxReplicas = HelmValue.integer('replicas.max', { default: 10, maximum: 20 });
-  const logLevel = HelmValue.string('logLevel', { default: 'info', allowed: ['debug', 'info', 'warn'] });
-  const budget = HelmValue.boolean('disruptionBudget', { default: true });
+  const tag = HelmValue.stringValue('image.tag', { default: '3.2.0', description: 'The backend image tag' });
+  const minReplicas = HelmValue.integerValue('replicas.min', { default: 2 });
+  const maxReplicas = HelmValue.integerValue('replicas.max', { default: 10, maximum: 20 });
+  const logLevel = HelmValue.stringValue('logLevel', { default: 'info', allowed: ['debug', 'info', 'warn'] });
+  const budget = HelmValue.booleanValue('disruptionBudget', { default: true });
 
   const api = new AutoscaledDeployment(backend, 'api', {
     metadata: { name: 'api' },

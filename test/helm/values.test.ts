@@ -161,6 +161,14 @@ describe('the example shop chart with Helm values', () => {
     expect(() => helmTemplate(dir, flag, assignment)).toThrow(message);
   });
 
+  test('subcharts with a values.schema.json accept the keys Helm injects (global, enabled)', () => {
+    const rendered = helmTemplate(dir, '--include-crds', '--set', 'global.team=shop', '--set', 'backend.enabled=true', '--set', 'frontend.enabled=true')
+      .map(r => r.object);
+    expect(canonical(rendered)).toEqual(canonical(defaults));
+    expect(fs.existsSync(path.join(dir, 'charts', 'backend', 'values.schema.json'))).toBe(true);
+    expect(fs.existsSync(path.join(dir, 'charts', 'frontend', 'values.schema.json'))).toBe(true);
+  });
+
   test('helm template -n other puts every namespaced object and every namespace reference in other', () => {
     // WHEN
     const rendered = helmTemplate(dir, '--namespace', 'other').map(r => r.object);
