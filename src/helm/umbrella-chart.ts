@@ -545,7 +545,7 @@ export class UmbrellaChart extends Construct {
     if (this.props.releaseNamespace ?? true) {
       const namespaces = [...new Set(this._subcharts.map(s => s.chart.namespace).filter((n): n is string => n !== undefined))];
       if (namespaces.length > 1) {
-        problems.push(propMessage('releaseNamespace', true, `puts every chart's objects into the one namespace of the release, but the subcharts' charts `
+        problems.push(propMessage('releaseNamespace', true, 'puts every chart\'s objects into the one namespace of the release, but the subcharts\' charts '
           + `have namespaces ${namespaces.map(n => JSON.stringify(n)).join(', ')}: give them one namespace, or set releaseNamespace: false to keep them as written`));
       }
     }
