@@ -415,9 +415,14 @@ export class UmbrellaChart extends Construct {
       };
     });
     const dependencies: ChartDependency[] = this._subcharts.map(s => ({ name: s.name, version: s.version, condition: s.condition, tags: s.tags }));
-    const { values, schema } = buildValues(this._subcharts.map((s, i) => ({
-      ...valuesOf(s), bound: templates[i].values, boundSchema: templates[i].schema,
-    })));
+    let umbrellaValues;
+    try {
+      umbrellaValues = buildValues(this._subcharts.map((s, i) => ({ ...valuesOf(s), bound: templates[i].values, boundSchema: templates[i].schema })));
+    } catch (e) {
+      if (!(e instanceof ValuesConflict)) throw e;
+      throw propError(this, 'subcharts', this._subcharts.map(s => s.name), `have values that collide with bound HelmValues: ${e.message}`);
+    }
+    const { values, schema } = umbrellaValues;
     return {
       chart: { ...this.props, apiVersion: this.apiVersion, name: this.name, version: this.version, appVersion: this.appVersion },
       dependencies,

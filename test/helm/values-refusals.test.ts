@@ -186,3 +186,13 @@ describe('the release namespace', () => {
     expect(umbrella.toFiles()['charts/b/templates/b.yaml']).toBe('apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n  namespace: monitoring\n');
   });
 });
+
+test('extra values that collide with a bound value are refused when the chart is written', () => {
+  const app = new App({ outdir: tmpdir() });
+  const chart = new Chart(app, 'inside');
+  const config = new ApiObject(chart, 'c', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c' }, data: { level: 'info' } });
+  const umbrella = new UmbrellaChart(app, 'shop', { version: '1.0.0' });
+  umbrella.addSubchart(chart, { values: { log: 'x' } });
+  umbrella.bindValue(HelmValue.stringValue('log.level', { default: 'info' }), config, 'data.level');
+  expect(() => app.synth()).toThrow('[shop] \'subcharts\' (["inside"]) have values that collide with bound HelmValues: inside.log is already a value of subchart "inside"');
+});
