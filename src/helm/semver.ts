@@ -1,9 +1,14 @@
 /**
  * Strict Semantic Versioning 2.0.0 (https://semver.org): `MAJOR.MINOR.PATCH[-PRERELEASE][+BUILD]`, no `v`
- * prefix, no leading zeros in numeric identifiers.
+ * prefix, no leading zeros in numeric identifiers: what Helm's Masterminds/semver `StrictNewVersion`
+ * accepts. Parsed by the `semver` package (node-semver), whose strict grammar is the same except that it
+ * also takes a `v` prefix and surrounding whitespace (refused here first) and refuses numbers above 2^53 and
+ * versions over 256 characters (Masterminds takes numbers up to 2^64: stricter by design). Pinned by
+ * Masterminds' own TestStrictNewVersion cases (test/conformance/helm/).
  */
+import * as semver from 'semver';
 
-/** The regular expression semver.org publishes for SemVer 2.0.0 (numbered capture groups). */
+/** The regular expression semver.org publishes for SemVer 2.0.0 (numbered capture groups); for the hints. */
 export const SEMVER_REGEX =
   /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?$/;
 
@@ -12,7 +17,7 @@ export const SEMVER_ALLOWED = 'must be a SemVer 2.0.0 version MAJOR.MINOR.PATCH[
 
 /** Whether `version` is a strict SemVer 2.0.0 version. */
 export function isSemver(version: unknown): version is string {
-  return typeof version === 'string' && SEMVER_REGEX.test(version);
+  return typeof version === 'string' && version.trim() === version && !/^[vV]/.test(version) && semver.valid(version) !== null;
 }
 
 /**
@@ -27,13 +32,15 @@ export function semverProblem(version: unknown): string | undefined {
 }
 
 function semverHint(version: string): string | undefined {
-  if (/^[vV]/.test(version) && SEMVER_REGEX.test(version.slice(1))) return `drop the "${version[0]}" prefix: "${version.slice(1)}"`;
+  if (/^[vV]/.test(version) && isSemver(version.slice(1))) return `drop the "${version[0]}" prefix: "${version.slice(1)}"`;
   if (version.trim() !== version) return 'it has surrounding whitespace';
   const [core, ...rest] = version.split(/[-+]/);
   const parts = core.split('.');
   if (parts.length !== 3 || parts.some(p => p === '')) return `the core "${core}" needs exactly three dot-separated numbers`;
   const bad = parts.find(p => !/^\d+$/.test(p));
   if (bad !== undefined) return `"${bad}" is not a number`;
+  if (parts.some(p => Number(p) > Number.MAX_SAFE_INTEGER)) return `a number above ${Number.MAX_SAFE_INTEGER} is not supported`;
+  if (version.length > 256) return 'it is longer than 256 characters';
   const zero = parts.find(p => /^0\d/.test(p));
   if (zero !== undefined) return `"${zero}" has a leading zero`;
   const pre = version.match(/^[^-+]*-([^+]*)/)?.[1];

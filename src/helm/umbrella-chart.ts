@@ -2,13 +2,16 @@ import * as path from 'path';
 import { ApiObject, App, Chart } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import { ChartApiVersion, ChartDependency, ChartMetadata, checkChartMetadata, checkChartName } from './chart-metadata';
+import { ExistenceBinding, SubchartInput, templateSubcharts, TemplateProblems, ValueBinding } from './chart-template';
 import { helmRemovesText, HELM_NO_VALUE } from './escape';
-import { clusterScopedKinds, describeObject, DuplicateObject, findDuplicateObjects, LocatedObject } from './identity';
-import { buildValues, nonJsonPart, SubchartValues, ValuesConflict } from './values';
+import { parseFieldPath } from './field-path';
+import { HelmValue } from './helm-value';
+import { clusterScopedKinds, describeObject, DuplicateObject, findDuplicateObjects, identityKey, LocatedObject } from './identity';
+import { buildValues, nonJsonPart, subchartSchema, SubchartValues, ValuesConflict } from './values';
 import { resolveVersions, VersioningStrategy } from './versioning';
 import { renderUmbrellaFiles, SubchartContent, writeChartDirectory } from './writer';
 import { manifestYaml } from './yaml';
-import { propError, propMessage } from '../common';
+import { addWarning, propError, propMessage } from '../common';
 
 /**
  * Props of an UmbrellaChart: the parent chart's Chart.yaml, its versioning and where it is written.
@@ -60,6 +63,26 @@ export interface UmbrellaChartProps extends ChartMetadata {
   readonly valuesSchema?: boolean;
 
   /**
+   * Whether objects in their chart's namespace are written with the release's namespace
+   * (`{{ .Release.Namespace }}`), and so is every reference to it (RBAC subjects, webhook and service
+   * references, `<name>.<namespace>.svc` hosts), so that `helm install -n other` installs into `other`.
+   * Without it the chart's namespaces are written as they are.
+   * @default true
+   */
+  readonly releaseNamespace?: boolean;
+
+  /**
+   * Whether object names are scoped by the release name (`<release>-<name>`), with every reference to them
+   * rewritten (HPA targets, RBAC role references and subjects, Service hosts of VirtualServices and
+   * DestinationRules, Gateway API and Ingress backends, volumes and env sources) and the label
+   * `app.kubernetes.io/instance: <release>` added to pod templates and to the selectors that select them
+   * (workloads, Services, PodDisruptionBudgets, NetworkPolicies), so two releases in one namespace have
+   * disjoint identities. CustomResourceDefinitions keep their names.
+   * @default false
+   */
+  readonly releaseScopedNames?: boolean;
+
+  /**
    * The directory `synth()` writes the chart directory (`<outdir>/<name>`) into.
    * @default - `helm` inside the app's outdir (`dist/helm`, or `$CDK8S_OUTDIR/helm` under `cdk8s synth`)
    */
@@ -97,10 +120,11 @@ export interface SubchartOptions {
   readonly tags?: string[];
 
   /**
-   * Default values under `<name>` in the umbrella's values.yaml (JSON data; `enabled` and `global` are the
-   * umbrella's own). The manifests are fixed at synth time, so values only document and reserve keys
-   * (values.schema.json accepts them with these types).
+   * Extra keys under `<name>` in the umbrella's values.yaml (JSON data; `enabled` and `global` are the
+   * umbrella's own) that no template reads: synth warns about them. Values that drive the chart are
+   * `HelmValue`s bound with `bindValue()` / `bindExistence()`.
    * @default - none
+   * @deprecated values that drive the chart are HelmValues bound with bindValue() and bindExistence()
    */
   readonly values?: Record<string, any>;
 
@@ -140,7 +164,7 @@ export interface Subchart {
   readonly enabled?: boolean;
   /** Its Helm tags. */
   readonly tags: string[];
-  /** Its default values under `<name>`. */
+  /** Its extra (unbound) values under `<name>`. */
   readonly values: Record<string, any>;
   /** Its chart version. */
   readonly version: string;
@@ -154,6 +178,24 @@ export interface Subchart {
    * @default - none
    */
   readonly description?: string;
+}
+
+/**
+ * Options of `UmbrellaChart.bindValue()`.
+ */
+export interface BindValueOptions {
+  /**
+   * Literal text before the value in the field: the value fills the part of a string field between
+   * `prefix` and `suffix` (an image `ghcr.io/example/shop:` + tag).
+   * @default - the value is the whole field
+   */
+  readonly prefix?: string;
+
+  /**
+   * Literal text after the value in the field.
+   * @default - none
+   */
+  readonly suffix?: string;
 }
 
 const UMBRELLA_SYMBOL = Symbol.for('cdk8s-patterns.UmbrellaChart');
@@ -207,6 +249,8 @@ export class UmbrellaChart extends Construct {
 
   private readonly props: UmbrellaChartProps;
   private readonly _subcharts: Subchart[] = [];
+  private readonly bindings: ValueBinding[] = [];
+  private readonly existence: ExistenceBinding[] = [];
 
   constructor(scope: Construct, id: string, props: UmbrellaChartProps = {}) {
     super(scope, id);
@@ -226,7 +270,14 @@ export class UmbrellaChart extends Construct {
     const root = this.node.root;
     this.outdir = props.outdir ?? path.join(root instanceof App ? root.outdir : 'dist', 'helm');
 
-    this.node.addValidation({ validate: () => this.validateSubcharts() });
+    this.node.addValidation({
+      validate: () => {
+        const problems = this.validateSubcharts();
+        this.warnAboutOmissions();
+        return problems;
+      },
+    });
+    if (root instanceof App) writeOnAppSynth(root);
   }
 
   /** The subcharts, in the order they were added (the order of `dependencies`). */
@@ -277,6 +328,43 @@ export class UmbrellaChart extends Construct {
   }
 
   /**
+   * Binds a Helm value to a field of an object the app writes: `helm install --set <subchart>.<key>=…`
+   * changes that field. The field must hold the value's default (give the construct `value.defaultString`,
+   * `defaultNumber`, … ), and be one whose checks Helm can make: values.schema.json carries the field's
+   * type and bounds, and template guards its checks across fields, each with the library's message. Fields
+   * whose checks cannot be carried (canary weights that must sum to 100, labels matched by selectors,
+   * names) are refused with the reason, at synth.
+   *
+   * @param value the value
+   * @param object the ApiObject (or a construct whose default child is one, such as a cdk8s-plus Deployment)
+   * @param field the field's path in the rendered object: `spec.minReplicas`,
+   *   `spec.template.spec.containers[0].image`, `metadata.annotations["example.com/owner"]`
+   */
+  public bindValue(value: HelmValue, object: IConstruct, field: string, options: BindValueOptions = {}): void {
+    const apiObject = this.apiObjectOf(object, 'object');
+    const fieldPath = parseFieldPath(field);
+    if (!(value instanceof HelmValue)) throw propError(this, 'value', value, 'must be a HelmValue (HelmValue.stringValue(), .integerValue(), .numberValue(), .booleanValue(), .objectValue())');
+    if (!fieldPath) {
+      throw propError(this, 'field', field, 'must be a field path such as "spec.template.spec.containers[0].image" or "metadata.annotations[\"example.com/owner\"]"');
+    }
+    for (const [prop, text] of [['prefix', options.prefix], ['suffix', options.suffix]] as const) {
+      if (text !== undefined && typeof text !== 'string') throw propError(this, prop, text, 'must be a string');
+    }
+    this.bindings.push({ value, object: apiObject, path: fieldPath, prefix: options.prefix, suffix: options.suffix });
+  }
+
+  /**
+   * Makes whether an object exists depend on a boolean Helm value (`--set <subchart>.<key>=false` leaves it
+   * out). The value must default to true (the cdk8s output holds the object), and no other object of the
+   * umbrella may name the object (it would name nothing without it).
+   */
+  public bindExistence(value: HelmValue, object: IConstruct): void {
+    const apiObject = this.apiObjectOf(object, 'object');
+    if (!(value instanceof HelmValue)) throw propError(this, 'value', value, 'must be a HelmValue.booleanValue()');
+    this.existence.push({ value, object: apiObject });
+  }
+
+  /**
    * The chart's files (relative path → content), without writing them. Synthesizes the subcharts' cdk8s charts.
    */
   public toFiles(): Record<string, string> {
@@ -312,18 +400,29 @@ export class UmbrellaChart extends Construct {
     const duplicates = findDuplicateObjects(located, clusterScopedKinds(crds));
     if (duplicates.length > 0) throw new Error(duplicateMessages(duplicates).map(m => `[${this.node.path}] ${m}`).join('\n'));
 
-    const subcharts: SubchartContent[] = synthesized.map(({ sub, objects }) => {
+    const templates = this.templates(synthesized.map(s => ({ sub: s.sub, objects: s.objects.filter(o => !isCrd(o)) })), clusterScopedKinds(crds));
+    const subcharts: SubchartContent[] = synthesized.map(({ sub, objects }, i) => {
       return {
         name: sub.name,
         version: sub.version,
         appVersion: sub.appVersion,
         description: sub.description,
-        manifests: manifestYaml(objects.filter(o => !isCrd(o))),
+        template: templates[i].template,
+        helpers: templates[i].helpers,
+        values: templates[i].values,
+        schema: Object.keys(templates[i].schema).length > 0 ? subchartSchema(sub.values, templates[i].schema) : undefined,
         crds: objects.filter(isCrd).map(crd => ({ name: String(crd.metadata?.name), yaml: manifestYaml([crd]) })),
       };
     });
     const dependencies: ChartDependency[] = this._subcharts.map(s => ({ name: s.name, version: s.version, condition: s.condition, tags: s.tags }));
-    const { values, schema } = buildValues(this._subcharts.map(valuesOf));
+    let umbrellaValues;
+    try {
+      umbrellaValues = buildValues(this._subcharts.map((s, i) => ({ ...valuesOf(s), bound: templates[i].values, boundSchema: templates[i].schema })));
+    } catch (e) {
+      if (!(e instanceof ValuesConflict)) throw e;
+      throw propError(this, 'subcharts', this._subcharts.map(s => s.name), `have values that collide with bound HelmValues: ${e.message}`);
+    }
+    const { values, schema } = umbrellaValues;
     return {
       chart: { ...this.props, apiVersion: this.apiVersion, name: this.name, version: this.version, appVersion: this.appVersion },
       dependencies,
@@ -332,6 +431,43 @@ export class UmbrellaChart extends Construct {
       schema: this.props.valuesSchema === false ? undefined : schema,
       notes: this.props.notes ?? this.defaultNotes(),
     };
+  }
+
+  /** Each subchart's template and values; throws the problems of bindings that cannot be honoured. */
+  private templates(synthesized: readonly { sub: Subchart; objects: readonly any[] }[], clusterScoped: ReadonlySet<string>) {
+    const inputs: SubchartInput[] = synthesized.map(({ sub, objects }) => {
+      const apiObjects = new Map<string, ApiObject>();
+      for (const c of sub.chart.node.findAll()) {
+        if (ApiObject.isApiObject(c) && Chart.of(c) === sub.chart) {
+          apiObjects.set(identityKey({ apiVersion: c.apiVersion, kind: c.kind, namespace: c.metadata.namespace, name: c.name }, clusterScoped), c);
+        }
+      }
+      return {
+        name: sub.name,
+        namespace: sub.chart.namespace,
+        objects,
+        apiObjects,
+        bindings: this.bindings.filter(b => Chart.of(b.object) === sub.chart),
+        existence: this.existence.filter(e => Chart.of(e.object) === sub.chart),
+      };
+    });
+    try {
+      const release = { namespace: this.props.releaseNamespace ?? true, scopedNames: this.props.releaseScopedNames ?? false };
+      return templateSubcharts(inputs, release, clusterScoped);
+    } catch (e) {
+      if (!(e instanceof TemplateProblems)) throw e;
+      throw new Error(e.problems.map(m => `[${this.node.path}] ${m}`).join('\n'));
+    }
+  }
+
+  /** The ApiObject behind `object`: itself, or the default child of a construct such as a cdk8s-plus resource. */
+  private apiObjectOf(object: IConstruct, prop: string): ApiObject {
+    const candidate = ApiObject.isApiObject(object) ? object : object?.node?.defaultChild ?? (object as any)?.apiObject;
+    if (!ApiObject.isApiObject(candidate)) {
+      throw propError(this, prop, object?.node?.path ?? object, 'must be an ApiObject, or a construct whose default child is one (a cdk8s-plus Deployment, a Service)');
+    }
+    if (App.of(candidate) !== App.of(this)) throw propError(this, prop, candidate.node.path, 'must belong to the same App as the umbrella chart');
+    return candidate;
   }
 
   /** The chart belongs to this app, is not added yet, and its subchart name is valid and free. */
@@ -409,8 +545,56 @@ export class UmbrellaChart extends Construct {
         }
       }
     }
-    problems.push(...duplicateMessages(findDuplicateObjects(located, clusterScopedKinds(crds))));
+    const duplicates = findDuplicateObjects(located, clusterScopedKinds(crds));
+    problems.push(...duplicateMessages(duplicates));
+    if (this.props.releaseNamespace ?? true) {
+      const namespaces = [...new Set(this._subcharts.map(s => s.chart.namespace).filter((n): n is string => n !== undefined))];
+      if (namespaces.length > 1) {
+        problems.push(propMessage('releaseNamespace', true, 'puts every chart\'s objects into the one namespace of the release, but the subcharts\' charts '
+          + `have namespaces ${namespaces.map(n => JSON.stringify(n)).join(', ')}: give them one namespace, or set releaseNamespace: false to keep them as written`));
+      }
+    }
+    for (const b of [...this.bindings, ...this.existence]) {
+      if (!added.has(Chart.of(b.object))) {
+        problems.push(propMessage('object', b.object.node.path,
+          `(bound to ${b.value}) must be an object of a subchart: add chart ${Chart.of(b.object).node.path} with addSubchart()`));
+      }
+    }
+    if (problems.length === 0 && duplicates.length === 0 && this.bindings.length + this.existence.length > 0) {
+      // the bindings, on the objects as rendered so far (app.synth() validates before it renders the charts)
+      const objects = this._subcharts.map(sub => ({
+        sub,
+        objects: sub.chart.node.findAll().filter((c): c is ApiObject => ApiObject.isApiObject(c) && Chart.of(c) === sub.chart)
+          .map(o => o.toJson()).filter(o => !isCrd(o)),
+      }));
+      try {
+        this.templates(objects, clusterScopedKinds(crds));
+      } catch (e: any) {
+        problems.push(...String(e.message).split('\n').map(m => m.replace(`[${this.node.path}] `, '')));
+      }
+    }
     return problems;
+  }
+
+  /** Unbound legacy values and charts of the app that no umbrella holds are reported, not silently dropped. */
+  private warnAboutOmissions(): void {
+    for (const sub of this._subcharts) {
+      const keys = Object.keys(sub.values);
+      if (keys.length > 0) {
+        warnOnce(this, propMessage(`subcharts[${JSON.stringify(sub.name)}].values`, sub.values,
+          `are written to values.yaml but no template reads them (${keys.join(', ')}): bind HelmValues with bindValue() or bindExistence() instead`));
+      }
+    }
+    const app = App.of(this);
+    const umbrellas = app.node.findAll().filter(UmbrellaChart.isUmbrellaChart);
+    if (umbrellas[0] !== this) return; // one report per app
+    const held = new Set<IConstruct>(umbrellas.flatMap(u => u._subcharts.map(s => s.chart)));
+    for (const chart of app.node.findAll().filter(Chart.isChart)) {
+      if (!held.has(chart) && !(chart instanceof App)) {
+        warnOnce(chart, `chart ${chart.node.path} is in no umbrella chart of the app (${umbrellas.map(u => u.node.path).join(', ')}): `
+          + 'cdk8s writes its manifests, but helm install leaves its objects out; add it with addSubchart()');
+      }
+    }
   }
 
   private defaultNotes(): string {
@@ -418,6 +602,38 @@ export class UmbrellaChart extends Construct {
     return `${this.name} ${this.version} is an umbrella chart of ${this._subcharts.length} subchart(s), generated by cdk8s-patterns from cdk8s charts.\n`
       + `Switch a subchart off with --set <condition>=false (or --set tags.<tag>=false):\n${lines.join('\n')}\n`;
   }
+}
+
+const warned = new WeakMap<IConstruct, Set<string>>();
+
+/** cdk8s validates the app again for every chart it renders: each warning is recorded once. */
+function warnOnce(scope: IConstruct, message: string): void {
+  const seen = warned.get(scope) ?? new Set<string>();
+  warned.set(scope, seen);
+  if (seen.has(message)) return;
+  seen.add(message);
+  addWarning(scope, message);
+}
+
+const WRITES_ON_SYNTH = Symbol.for('cdk8s-patterns.UmbrellaChart.writesOnSynth');
+
+/**
+ * cdk8s has no synthesis hook: the app's `synth()` is wrapped, once per app, so that every umbrella chart
+ * of the app is written right after the manifests (a forgotten `UmbrellaChart.synthAll()` writes no stale
+ * or missing chart). Calling `synth()`/`synthAll()` again rewrites the same bytes.
+ */
+function writeOnAppSynth(app: App): void {
+  if ((app as any)[WRITES_ON_SYNTH]) return;
+  const synth = app.synth;
+  Object.defineProperty(app, WRITES_ON_SYNTH, { value: true });
+  Object.defineProperty(app, 'synth', {
+    configurable: true,
+    writable: true,
+    value: function (this: App) {
+      synth.call(this);
+      UmbrellaChart.synthAll(this);
+    },
+  });
 }
 
 function valuesOf(s: Subchart): SubchartValues {

@@ -12,6 +12,10 @@ export interface SubchartValues {
   readonly enabled?: boolean;
   readonly tags: readonly string[];
   readonly values: Record<string, unknown>;
+  /** The defaults of the values bound in the subchart (a nested mapping). */
+  readonly bound?: Record<string, unknown>;
+  /** Their schema (properties of an object schema). */
+  readonly boundSchema?: Record<string, unknown>;
 }
 
 /** The umbrella's default values and their schema. */
@@ -61,6 +65,10 @@ export function buildValues(subcharts: readonly SubchartValues[]): UmbrellaValue
       setValue(values, [sub.name, key], value, owners, `a value of subchart "${sub.name}"`);
       setSchema(schema, [sub.name, key], schemaFor(value));
     }
+    for (const [key, value] of Object.entries(sub.bound ?? {})) {
+      setValue(values, [sub.name, key], value, owners, `a bound value of subchart "${sub.name}"`);
+      setSchema(schema, [sub.name, key], (sub.boundSchema ?? {})[key] as Record<string, unknown>);
+    }
   }
   // a subchart switched by its tags leaves its condition unset; a boolean there (another subchart's condition
   // or value) would override its tags
@@ -71,6 +79,17 @@ export function buildValues(subcharts: readonly SubchartValues[]): UmbrellaValue
     }
   }
   return { values, schema: { $schema: JSON_SCHEMA_DRAFT, ...schema } };
+}
+
+/**
+ * The values.schema.json of a subchart with bound values: those values, the extra (unbound) ones, and the
+ * keys Helm injects into a subchart's values (`global`, and `enabled` from the parent's condition).
+ */
+export function subchartSchema(extra: Record<string, unknown>, bound: Record<string, unknown>): Record<string, unknown> {
+  const properties: Record<string, unknown> = { global: { type: 'object' }, enabled: { type: 'boolean' } };
+  for (const [k, v] of Object.entries(extra)) properties[k] = schemaFor(v);
+  Object.assign(properties, bound);
+  return { $schema: JSON_SCHEMA_DRAFT, ...objectSchema(properties) };
 }
 
 function valueAt(root: Record<string, unknown>, path: string[]): unknown {

@@ -13,8 +13,14 @@ export interface SubchartContent {
   readonly version: string;
   readonly appVersion?: string;
   readonly description?: string;
-  /** The subchart's manifests (everything but CRDs) as YAML text, before template escaping. */
-  readonly manifests: string;
+  /** The subchart's template: its manifests (everything but CRDs), literal text escaped, bound fields reading `.Values`. */
+  readonly template: string;
+  /** Template helpers its guards call. */
+  readonly helpers?: string;
+  /** The defaults of its bound values. */
+  readonly values: Record<string, unknown>;
+  /** Its values.schema.json, when it has bound values. */
+  readonly schema?: Record<string, unknown>;
   /** Its CustomResourceDefinitions, one YAML document each. */
   readonly crds: readonly { readonly name: string; readonly yaml: string }[];
 }
@@ -50,10 +56,12 @@ export function renderUmbrellaFiles(c: UmbrellaContent): Map<string, string> {
     files.set(`${dir}/Chart.yaml`, dataYaml(chartYamlObject({
       apiVersion, name: sub.name, version: sub.version, appVersion: sub.appVersion, description: sub.description,
     })));
-    files.set(`${dir}/values.yaml`, dataYaml({ global: {} }));
+    files.set(`${dir}/values.yaml`, dataYaml({ global: {}, ...sub.values }));
+    if (sub.schema) files.set(`${dir}/values.schema.json`, JSON.stringify(sub.schema, undefined, 2) + '\n');
     // helm lint wants a templates/ directory even when a subchart holds only CRDs
     files.set(`${dir}/templates/${sub.name}.yaml`,
-      sub.manifests === '' ? `# ${sub.name} has no objects besides its CustomResourceDefinitions (crds/)\n` : escapeTemplate(sub.manifests));
+      sub.template === '' ? `# ${sub.name} has no objects besides its CustomResourceDefinitions (crds/)\n` : sub.template);
+    if (sub.helpers) files.set(`${dir}/templates/_cdk8s-patterns.tpl`, sub.helpers);
     for (const crd of sub.crds) {
       // crds/ is never templated: plain YAML, not escaped
       files.set(`${dir}/crds/${crd.name.replace(/[^A-Za-z0-9.-]/g, '-')}.yaml`, crd.yaml);

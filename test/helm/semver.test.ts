@@ -8,7 +8,7 @@ describe('strict SemVer 2.0.0', () => {
     '1.0.0-alpha-a.b-c-somethinglong+build.1-aef.1-its-okay', '1.0.0-rc.1+build.1', '2.0.0-rc.1+build.123',
     '1.2.3-beta', '10.2.3-DEV-SNAPSHOT', '1.2.3-SNAPSHOT-123', '2.0.0+build.1848', '2.0.1-alpha.1227',
     '1.0.0-alpha+beta', '1.2.3----RC-SNAPSHOT.12.9.1--.12+788', '1.2.3----R-S.12.9.1--.12+meta', '1.0.0+0.build.1-rc.10000aaa-kk-0.1',
-    '99999999999999999999999.999999999999999999.99999999999999999', '1.0.0-0A.is.legal',
+    '1.0.0-0A.is.legal',
   ])('accepts %s', (v) => {
     expect(isSemver(v)).toBe(true);
     expect(semverProblem(v)).toBeUndefined();
@@ -20,6 +20,8 @@ describe('strict SemVer 2.0.0', () => {
     '-alpha.', '1.0.0-alpha..', '1.0.0-alpha..1', '1.0.0-alpha...1', '01.1.1', '1.01.1', '1.1.01', '1.2', '1.2.3.DEV',
     '1.2-SNAPSHOT', '1.2.31.2.3----RC-SNAPSHOT.12.09.1--..12+788', '1.2-RC-SNAPSHOT', '-1.0.3-gamma+b7718', '+justmeta',
     '9.8.7+meta+meta', '9.8.7-whatever+meta+meta', 'v1.2.3', ' 1.2.3', '', '1.2.3-',
+    // in semver.org's valid list, but beyond Masterminds' uint64 (Helm refuses it too) and node-semver's 2^53
+    '99999999999999999999999.999999999999999999.99999999999999999',
   ])('refuses %j', (v) => {
     expect(isSemver(v)).toBe(false);
     expect(semverProblem(v)).toMatch(new RegExp(`^${SEMVER_ALLOWED.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));

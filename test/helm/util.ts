@@ -102,12 +102,20 @@ export interface RenderedObject {
   readonly object: ManifestObject;
 }
 
+/** The namespace the test charts declare, and the release namespace `helmTemplate` installs into unless told. */
+export const SHOP_NAMESPACE = 'shop';
+
 /**
  * `helm template` of a chart directory, parsed per document with its `# Source:` file. Parsed as YAML 1.1,
- * the way Helm and Kubernetes read it.
+ * the way Helm and Kubernetes read it. The release goes to namespace `shop` (the charts' own, so the
+ * release-namespace templates render what cdk8s wrote) unless `args` name one (`-n`/`--namespace`); the
+ * release is called `release` unless `--release-name` is given as the first two args.
  */
 export function helmTemplate(chartDir: string, ...args: string[]): RenderedObject[] {
-  const out = helm(['template', 'release', chartDir, ...args]);
+  const release = args[0] === '--release-name' ? args[1] : 'release';
+  const rest = args[0] === '--release-name' ? args.slice(2) : args;
+  const namespace = rest.some(a => a === '-n' || a === '--namespace' || a.startsWith('--namespace=')) ? [] : ['--namespace', SHOP_NAMESPACE];
+  const out = helm(['template', release, chartDir, ...namespace, ...rest]);
   const rendered: RenderedObject[] = [];
   for (const doc of out.split(/^---$/m)) {
     const source = doc.match(/^# Source: (.*)$/m)?.[1];
