@@ -19,9 +19,11 @@ export function buildShop(app: App): void {
   buildRatings(part('ratings'));
   addEntryPoint(part('entry'));
   addScheduler(part('scheduler'));
-  packageShop(app); // packages every chart above as one Helm umbrella chart
-  // cluster-wide (kube-system), so outside the shop's release
-  buildCluster(new Chart(app, 'cluster', { disableResourceNameHashes: true }));
+  const umbrella = packageShop(app); // packages every chart above as one Helm umbrella chart
+  // cluster-wide (kube-system), so deliberately outside the shop's release
+  const cluster = new Chart(app, 'cluster', { disableResourceNameHashes: true });
+  buildCluster(cluster);
+  umbrella.leaveOut(cluster);
 }
 
 /**

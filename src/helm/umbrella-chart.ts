@@ -249,6 +249,7 @@ export class UmbrellaChart extends Construct {
 
   private readonly props: UmbrellaChartProps;
   private readonly _subcharts: Subchart[] = [];
+  private readonly _leftOut = new Set<IConstruct>();
   private readonly bindings: ValueBinding[] = [];
   private readonly existence: ExistenceBinding[] = [];
 
@@ -283,6 +284,17 @@ export class UmbrellaChart extends Construct {
   /** The subcharts, in the order they were added (the order of `dependencies`). */
   public get subcharts(): Subchart[] {
     return [...this._subcharts];
+  }
+
+  /**
+   * Records that a chart of the app is deliberately not in any umbrella chart (cluster-wide objects applied
+   * apart from the release, say), so synth does not warn that helm install would leave its objects out.
+   *
+   * @param chart a chart of the same app
+   */
+  public leaveOut(chart: Chart): void {
+    if (!Chart.isChart(chart)) throw propError(this, 'leaveOut.chart', chart, 'must be a cdk8s Chart');
+    this._leftOut.add(chart);
   }
 
   /**
@@ -588,11 +600,11 @@ export class UmbrellaChart extends Construct {
     const app = App.of(this);
     const umbrellas = app.node.findAll().filter(UmbrellaChart.isUmbrellaChart);
     if (umbrellas[0] !== this) return; // one report per app
-    const held = new Set<IConstruct>(umbrellas.flatMap(u => u._subcharts.map(s => s.chart)));
+    const held = new Set<IConstruct>(umbrellas.flatMap(u => [...u._subcharts.map(s => s.chart), ...u._leftOut]));
     for (const chart of app.node.findAll().filter(Chart.isChart)) {
       if (!held.has(chart) && !(chart instanceof App)) {
         warnOnce(chart, `chart ${chart.node.path} is in no umbrella chart of the app (${umbrellas.map(u => u.node.path).join(', ')}): `
-          + 'cdk8s writes its manifests, but helm install leaves its objects out; add it with addSubchart()');
+          + 'cdk8s writes its manifests, but helm install leaves its objects out; add it with addSubchart(), or leaveOut() if that is meant');
       }
     }
   }

@@ -1,10 +1,11 @@
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import { Chart } from 'cdk8s';
+import { Chart, Testing } from 'cdk8s';
 import { parse, parseAllDocuments } from 'yaml';
 import { ALERT_RULES, canonical, cdk8sObjects, helmTemplate, lintStrict, readTree, shopCharts, synthUmbrella, tmpdir } from './util';
 import { ChartApiVersion, UmbrellaChart, VersioningStrategy } from '../../src/helm';
+import { warningsOf } from '../../src/common/warnings';
 import { CHART_YAML_KEYS } from '../../src/helm/chart-metadata';
 import { helm } from '../util/helm';
 import { ManifestObject, validateObjects } from '../util/validate';
@@ -305,5 +306,28 @@ describe('UmbrellaChart output is deterministic', () => {
     // the subchart renders the objects of the manifest file cdk8s writes
     const written = parseAllDocuments(fs.readFileSync(path.join(shop.app.outdir, '0000-backend.k8s.yaml'), 'utf-8')).map(d => d.toJS());
     expect(canonical(helmTemplate(path.join(shop.app.outdir, 'helm/shop')).map(r => r.object))).toEqual(canonical(written));
+  });
+});
+
+describe('UmbrellaChart.leaveOut', () => {
+  test('GIVEN a chart in no umbrella THEN a warning; GIVEN it is left out on purpose THEN none', () => {
+    const build = (leaveOut: boolean) => {
+      const app = Testing.app();
+      const shop = new Chart(app, 'shop', { namespace: 'shop' });
+      const cluster = new Chart(app, 'cluster');
+      const umbrella = new UmbrellaChart(app, 'umbrella', { name: 'shop', version: '1.0.0', appVersion: '1.0.0' });
+      umbrella.addSubchart(shop);
+      if (leaveOut) umbrella.leaveOut(cluster);
+      const spy = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+      try {
+        app.synth();
+      } finally {
+        spy.mockRestore();
+      }
+      return warningsOf(cluster);
+    };
+    expect(build(false)).toEqual([expect.stringContaining('chart cluster is in no umbrella chart of the app (umbrella): cdk8s writes its manifests, '
+      + 'but helm install leaves its objects out; add it with addSubchart(), or leaveOut() if that is meant')]);
+    expect(build(true)).toEqual([]);
   });
 });

@@ -135,7 +135,7 @@ describe('loud, not silent', () => {
     app.synth();
     // THEN
     expect(warningsOf(outside)).toEqual(['[outside] chart outside is in no umbrella chart of the app (shop): cdk8s writes its manifests, '
-      + 'but helm install leaves its objects out; add it with addSubchart()']);
+      + 'but helm install leaves its objects out; add it with addSubchart(), or leaveOut() if that is meant']);
     expect(warningsOf(inside)).toEqual([]);
   });
 
