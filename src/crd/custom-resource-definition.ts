@@ -10,6 +10,7 @@ import { Schema } from './schema';
 import { CustomResourceScope } from './scope';
 import { checkStructuralSchema, resolveJsonPath } from './structural';
 import { SchemaProblem, validateAgainst } from './validator';
+import { validateWrittenObjects } from '../validation/construct';
 
 /**
  * The type of a printer column, which decides how kubectl formats it.
@@ -274,6 +275,7 @@ export class CustomResourceDefinition extends Construct {
 
   constructor(scope: Construct, id: string, props: CustomResourceDefinitionProps) {
     super(scope, id);
+    validateWrittenObjects(this);
     const errors: Error[] = [];
     const fail = (prop: string, value: unknown, allowed: string) => errors.push(propError(this, prop, value, allowed));
 

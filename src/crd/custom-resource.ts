@@ -5,6 +5,7 @@ import { withoutNamespace } from './cluster-scoped';
 import { CustomResourceDefinition } from './custom-resource-definition';
 import { CustomResourceScope } from './scope';
 import { addWarning } from '../common/warnings';
+import { validateWrittenObjects } from '../validation/construct';
 
 /**
  * Props of a CustomResource.
@@ -62,6 +63,7 @@ export class CustomResource extends Construct {
 
   constructor(scope: Construct, id: string, props: CustomResourceProps) {
     super(scope, id);
+    validateWrittenObjects(this);
     const crd = props.definition;
     this.definition = crd;
     this.version = props.version ?? crd.storageVersion;

@@ -8,6 +8,7 @@ import { CheckedVirtualServer, checkVirtualServers, IpvsVirtualServer, renderRul
 import { checkLabels } from './labels';
 import { DEFAULT_METRICS_PORT, DEFAULT_NODE_EXPORTER_IMAGE, nodeExporterSidecar, scrapeAnnotations } from './observability';
 import { constructReporter, Reporter } from './report';
+import { validateWrittenObjects } from '../validation/construct';
 
 /**
  * The default director image: kube-router's, which ships `ipvsadm` and busybox `modprobe` on Alpine (its
@@ -96,6 +97,7 @@ export class IpvsDirector extends Construct {
 
   constructor(scope: Construct, id: string, props: IpvsDirectorProps) {
     super(scope, id);
+    validateWrittenObjects(this);
     const r = constructReporter(this);
     const virtualServers = checkVirtualServers(r, 'virtualServers', props?.virtualServers);
     const deployment = checkDeployment(r, props);

@@ -6,6 +6,7 @@ import { cidrProblem, isPort, parseCidr, parseIp } from './ip-address';
 import { warnIfIpvsModeDeprecated } from './kubernetes-version';
 import { constructReporter, Reporter } from './report';
 import { checkScheduler, IpvsScheduler, KUBE_PROXY_SCHEDULERS } from './scheduler';
+import { validateWrittenObjects } from '../validation/construct';
 
 /** Where kubeadm points kube-proxy at its kubeconfig (the `kubeconfig.conf` key of the same ConfigMap). */
 export const KUBEADM_KUBECONFIG_PATH = '/var/lib/kube-proxy/kubeconfig.conf';
@@ -142,6 +143,7 @@ export class KubeProxyConfiguration extends Construct {
 
   constructor(scope: Construct, id: string, props: KubeProxyConfigurationProps = {}) {
     super(scope, id);
+    validateWrittenObjects(this);
     const r = constructReporter(this);
     this.document = kubeProxyDocument(r, props);
     warnIfIpvsModeDeprecated(r, 'kubernetesVersion', props.kubernetesVersion);

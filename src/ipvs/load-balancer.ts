@@ -14,6 +14,7 @@ import { checkLabels } from './labels';
 import { IpvsPersistence, persistenceSeconds } from './persistence';
 import { collectFailure, constructReporter, Reporter, validationReporter } from './report';
 import { IpvsScheduler, IpvsSchedulerFlag, oneOf } from './scheduler';
+import { validateWrittenObjects } from '../validation/construct';
 
 /** `spec.externalTrafficPolicy`: whether external traffic may hop to pods on other nodes. */
 export enum IpvsExternalTrafficPolicy {
@@ -184,6 +185,7 @@ export class IpvsLoadBalancer extends Construct {
 
   constructor(scope: Construct, id: string, props: IpvsLoadBalancerProps) {
     super(scope, id);
+    validateWrittenObjects(this);
     props = props ?? {};
     const r = constructReporter(this);
     if (props.kubernetesVersion !== undefined) kubernetesMinor(r, 'kubernetesVersion', props.kubernetesVersion);
