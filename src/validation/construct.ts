@@ -1,6 +1,7 @@
 import { ApiObject } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { addWarning, propMessage } from '../common';
+import { registerAppChecks, setLibraryObjectTest, takeRendered } from './app';
 import { validateObject } from './index';
 import { Problem, ProblemSeverity } from './problem';
 
@@ -27,12 +28,13 @@ export function problemMessage(problem: Problem, prop?: string): string {
  */
 export function validateWrittenObjects(scope: IConstruct, propOf?: PropMapper): void {
   validatingScopes.add(scope);
+  registerAppChecks(scope);
   scope.node.addValidation({
     validate: () => {
       const errors: string[] = [];
       for (const obj of ownApiObjects(scope)) {
         const where = obj.node.path === scope.node.path ? '' : `${obj.kind} ${obj.name}: `;
-        for (const problem of validateObject(obj.toJson())) {
+        for (const problem of validateObject(takeRendered(obj))) {
           const message = where + problemMessage(problem, propOf?.(obj, problem.path));
           if (problem.severity === ProblemSeverity.ERROR) errors.push(message);
           else addWarning(scope, message);
@@ -42,6 +44,13 @@ export function validateWrittenObjects(scope: IConstruct, propOf?: PropMapper): 
     },
   });
 }
+
+/** Whether an ApiObject was written by a construct that validates what it writes (one of the library's). */
+function isLibraryObject(obj: ApiObject): boolean {
+  for (let c: IConstruct | undefined = obj; c; c = c.node.scope) if (validatingScopes.has(c)) return true;
+  return false;
+}
+setLibraryObjectTest(isLibraryObject);
 
 /** The ApiObjects below `scope`, not descending into nested constructs that validate their own. */
 function ownApiObjects(scope: IConstruct): ApiObject[] {
