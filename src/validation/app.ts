@@ -176,7 +176,10 @@ function portClaims(obj: ApiObject): PortClaim[] {
       const hostPort = port?.hostPort || (hostNetwork ? port?.containerPort : undefined);
       if (!hostPort) continue;
       claims.push({
-        obj, port: hostPort, protocol: port.protocol ?? 'TCP', hostIp: port.hostIP ?? '',
+        obj,
+        port: hostPort,
+        protocol: port.protocol ?? 'TCP',
+        hostIp: port.hostIP ?? '',
         nodeSelector: spec.nodeSelector ?? {},
         constrained: spec.affinity?.nodeAffinity !== undefined || spec.nodeName !== undefined,
       });
@@ -250,7 +253,9 @@ function outputCollisions(root: IConstruct, objects: ApiObject[]): AppProblem[] 
     const earlier = dirs.get(dir);
     if (earlier) {
       problems.push({
-        scope: c, rule: 'app output directory collision', error: true,
+        scope: c,
+        rule: 'app output directory collision',
+        error: true,
         message: `'name' (${JSON.stringify(umbrella.name)}) writes the chart directory ${path.join(umbrella.outdir, umbrella.name)}, which the umbrella chart at `
           + `${earlier.node.path} writes too: the second synth replaces the first. Give each umbrella chart its own 'name' or 'outdir'.`,
       });
@@ -258,7 +263,8 @@ function outputCollisions(root: IConstruct, objects: ApiObject[]): AppProblem[] 
       dirs.set(dir, c);
     }
   }
-  if (root instanceof App && (root.yamlOutputType === YamlOutputType.FILE_PER_RESOURCE || root.yamlOutputType === YamlOutputType.FOLDER_PER_CHART_FILE_PER_RESOURCE)) {
+  const perResource = [YamlOutputType.FILE_PER_RESOURCE, YamlOutputType.FOLDER_PER_CHART_FILE_PER_RESOURCE];
+  if (root instanceof App && perResource.includes(root.yamlOutputType)) {
     const perChart = root.yamlOutputType === YamlOutputType.FOLDER_PER_CHART_FILE_PER_RESOURCE;
     const files = new Map<string, ApiObject>();
     for (const obj of objects) {
@@ -268,7 +274,9 @@ function outputCollisions(root: IConstruct, objects: ApiObject[]): AppProblem[] 
       const earlier = files.get(key);
       if (earlier && identityOf(earlier).key !== identityOf(obj).key) {
         problems.push({
-          scope: obj, rule: 'app output file collision', error: true,
+          scope: obj,
+          rule: 'app output file collision',
+          error: true,
           message: `${identityOf(obj).text} is written to ${file}${root.outputFileExtension}, like ${identityOf(earlier).text} (${earlier.node.path}): `
             + 'with one file per resource the second overwrites the first. Give them different names.',
         });
@@ -302,7 +310,9 @@ function clusterScopedNames(objects: ApiObject[]): AppProblem[] {
     for (const target of targets) {
       if (target.name.includes(ns)) continue;
       problems.push({
-        scope: target, rule: 'app cluster-scoped name without namespace', error: false,
+        scope: target,
+        rule: 'app cluster-scoped name without namespace',
+        error: false,
         message: `${identityOf(target).text} is cluster-scoped and serves the ServiceAccount in namespace ${JSON.stringify(ns)}, but its name does not include the namespace: `
           + 'the same app synthesized for another namespace writes the same object, and each apply rebinds the other\'s subjects. Put the namespace in the name.',
       });
