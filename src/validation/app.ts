@@ -1,7 +1,7 @@
 import * as path from 'path';
 import { ApiObject, App, Chart, YamlOutputType } from 'cdk8s';
 import { IConstruct } from 'constructs';
-import { addWarning } from '../common/warnings';
+import { addWarning, WARNING_METADATA_TYPE } from '../common/warnings';
 import { groupOf, isClusterScoped } from './kubernetes/object-meta';
 
 /**
@@ -139,11 +139,16 @@ export function registerAppChecks(scope: IConstruct): void {
       for (const p of appProblems(root)) {
         const message = `${p.message} [${p.rule}]`;
         if (p.error) errors.push(`[${p.object.where}] ${message}`);
-        else addWarning(constructs.get(p.object.where) ?? root, message);
+        else warnOnce(constructs.get(p.object.where) ?? root, message);
       }
       return errors;
     },
   });
+}
+
+/** cdk8s validates the App once per chart during one synth: a warning is recorded once. */
+function warnOnce(scope: IConstruct, message: string): void {
+  if (!scope.node.metadata.some(m => m.type === WARNING_METADATA_TYPE && m.data === message)) addWarning(scope, message);
 }
 
 /** Every whole-App problem of the tree `root`: the object-set checks over its ApiObjects, and its output paths. */
