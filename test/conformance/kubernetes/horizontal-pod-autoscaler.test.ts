@@ -3,7 +3,7 @@ import { ConformanceCase, runTable } from './support';
 // kubernetes/kubernetes `pkg/apis/autoscaling/validation/validation_test.go` TestValidateHorizontalPodAutoscaler,
 // read (the file's stored version with autoscaling/v2 MetricTarget and utilpointer) through the search index,
 // id 309033154; ported against v1.34 `pkg/apis/autoscaling/validation/validation.go`. The success cases and the
-// first eleven error cases are ported (in upstream's order); the later error cases of that table are not yet.
+// first twelve error cases are ported (in upstream's order); the later error cases of that table are not yet.
 
 const hpa = (spec: any) => ({
   apiVersion: 'autoscaling/v2',
