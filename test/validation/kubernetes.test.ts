@@ -91,4 +91,20 @@ describe('HorizontalPodAutoscaler', () => {
     expect(validateObject(hpa(external))).toEqual([expect.objectContaining({ path: 'spec.minReplicas', severity: ProblemSeverity.WARNING })]);
     expect(errors(hpa([]))).toEqual(['spec.metrics: must specify at least one Object or External metric to support scaling to zero replicas [k8s validateMetrics]']);
   });
+
+  test('quantities take every suffix of resource.ParseQuantity (n, u, m, k … E, Ki … Ei, exponents); others are refused', () => {
+    const hpa = (averageValue: unknown) => ({
+      apiVersion: 'autoscaling/v2',
+      kind: 'HorizontalPodAutoscaler',
+      metadata: { name: 'h' },
+      spec: {
+        scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: 'web' },
+        maxReplicas: 3,
+        metrics: [{ type: 'Pods', pods: { metric: { name: 'm' }, target: { type: 'AverageValue', averageValue } } }],
+      },
+    });
+    for (const q of ['3n', '250u', '500m', '1', '1.5k', '2E', '1Ki', '1e3', '1E-3', '.5', 7]) expect(errors(hpa(q))).toEqual([]);
+    expect(errors(hpa('1 Gi'))).toEqual(['spec.metrics[0].pods.target.averageValue: must be a quantity [k8s ParseQuantity]']);
+    expect(errors(hpa('512MB'))).toEqual(['spec.metrics[0].pods.target.averageValue: must be a quantity [k8s ParseQuantity]']);
+  });
 });
