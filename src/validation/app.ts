@@ -147,7 +147,7 @@ export function registerAppChecks(scope: IConstruct): void {
 }
 
 /** cdk8s validates the App once per chart during one synth: a warning is recorded once. */
-function warnOnce(scope: IConstruct, message: string): void {
+export function warnOnce(scope: IConstruct, message: string): void {
   if (!scope.node.metadata.some(m => m.type === WARNING_METADATA_TYPE && m.data === message)) addWarning(scope, message);
 }
 

@@ -1,7 +1,7 @@
 import { ApiObject } from 'cdk8s';
 import { IConstruct } from 'constructs';
-import { addWarning, propMessage } from '../common';
-import { registerAppChecks, setLibraryObjectTest, takeRendered } from './app';
+import { propMessage } from '../common';
+import { registerAppChecks, setLibraryObjectTest, takeRendered, warnOnce } from './app';
 import { validateObject } from './index';
 import { Problem, ProblemSeverity } from './problem';
 
@@ -34,10 +34,10 @@ export function validateWrittenObjects(scope: IConstruct, propOf?: PropMapper): 
       const errors: string[] = [];
       for (const obj of ownApiObjects(scope)) {
         const where = obj.node.path === scope.node.path ? '' : `${obj.kind} ${obj.name}: `;
-        for (const problem of validateObject(takeRendered(obj))) {
+        for (const problem of problemsOf(obj, takeRendered(obj))) {
           const message = where + problemMessage(problem, propOf?.(obj, problem.path));
           if (problem.severity === ProblemSeverity.ERROR) errors.push(message);
-          else addWarning(scope, message);
+          else warnOnce(scope, message);
         }
       }
       return errors;
@@ -51,6 +51,21 @@ function isLibraryObject(obj: ApiObject): boolean {
   return false;
 }
 setLibraryObjectTest(isLibraryObject);
+
+/**
+ * cdk8s validates the whole App once per chart during one synth; an object rendered to the same JSON is
+ * validated once (the cache holds the JSON text it was validated as).
+ */
+const validated = new WeakMap<ApiObject, { json: string; problems: Problem[] }>();
+
+function problemsOf(obj: ApiObject, json: any): Problem[] {
+  const text = JSON.stringify(json);
+  const cached = validated.get(obj);
+  if (cached?.json === text) return cached.problems;
+  const problems = validateObject(json);
+  validated.set(obj, { json: text, problems });
+  return problems;
+}
 
 /** The ApiObjects below `scope`, not descending into nested constructs that validate their own. */
 function ownApiObjects(scope: IConstruct): ApiObject[] {
