@@ -8,3 +8,4 @@ export * from './canary';
 export * from './crd';
 export * from './helm';
 export * from './ipvs';
+export * from './validation/public';

@@ -4,6 +4,7 @@ import { overlay, requireProp, restrictedContainer, runtimeDefaultSeccomp } from
 import { AutoscalingOptions } from './autoscaling-options';
 import { PodAutoscaler } from './pod-autoscaler';
 import { ScaleTarget } from './scale-target';
+import { validateWrittenObjects } from '../validation/construct';
 
 /**
  * Props for `AutoscaledDeployment`: a cdk8s-plus Deployment's props (without `replicas`, which the
@@ -43,6 +44,7 @@ export class AutoscaledDeployment extends Construct {
 
   constructor(scope: Construct, id: string, props: AutoscaledDeploymentProps) {
     super(scope, id);
+    validateWrittenObjects(this);
     const {
       maxReplicas, minReplicas, metrics, scaleUp, scaleDown, podDisruptionBudget, kubernetesVersion, restrictedSecurity, ...deploymentProps
     } = props;

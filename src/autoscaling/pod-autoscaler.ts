@@ -8,6 +8,7 @@ import { Metric } from './metric';
 import { check, throwFirst } from './problem';
 import { requestProblems } from './requests';
 import { ScaleTarget } from './scale-target';
+import { validateWrittenObjects } from '../validation/construct';
 
 /**
  * Props for `PodAutoscaler`.
@@ -81,6 +82,7 @@ export class PodAutoscaler extends Construct {
 
   constructor(scope: Construct, id: string, props: PodAutoscalerProps) {
     super(scope, id);
+    validateWrittenObjects(this);
     const { target, metadata, ...options } = props;
     throwFirst(this, autoscalingProblems(options, options.metrics));
     throwFirst(this, check(!options.podDisruptionBudget || target.workload !== undefined, 'podDisruptionBudget', true,

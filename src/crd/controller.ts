@@ -5,6 +5,7 @@ import { propError, restrictedContainer, runtimeDefaultSeccomp } from '../common
 import { CustomResourceDefinition } from './custom-resource-definition';
 import { isDns1123Label } from './names';
 import { AccessGrant } from './rbac';
+import { validateWrittenObjects } from '../validation/construct';
 
 /**
  * Props of a CustomResourceController.
@@ -94,6 +95,7 @@ export class CustomResourceController extends Construct {
 
   constructor(scope: Construct, id: string, props: CustomResourceControllerProps) {
     super(scope, id);
+    validateWrittenObjects(this);
     const replicas = props.replicas ?? 1;
     const leaderElection = props.leaderElection ?? true;
     const recordEvents = props.recordEvents ?? true;

@@ -6,7 +6,7 @@ import { CustomResourceDefinition } from './custom-resource-definition';
 import { CustomResourceScope } from './scope';
 import { addWarning } from '../common/warnings';
 import { ProblemSeverity } from '../validation';
-import { problemMessage } from '../validation/construct';
+import { problemMessage, validateWrittenObjects } from '../validation/construct';
 
 /**
  * Props of a CustomResource.
@@ -74,6 +74,7 @@ export class CustomResource extends Construct {
 
   constructor(scope: Construct, id: string, props: CustomResourceProps) {
     super(scope, id);
+    validateWrittenObjects(this);
     const crd = props.definition;
     this.definition = crd;
     this.version = props.version ?? crd.storageVersion;

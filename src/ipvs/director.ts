@@ -9,6 +9,7 @@ import { checkLabels } from './labels';
 import { DEFAULT_METRICS_PORT, DEFAULT_NODE_EXPORTER_IMAGE, nodeExporterSidecar, scrapeAnnotations } from './observability';
 import { checkDirectorAmongProxies } from './proxy-conflicts';
 import { constructReporter, Reporter } from './report';
+import { validateWrittenObjects } from '../validation/construct';
 
 /**
  * The default director image: kube-router's, which ships `ipvsadm` and busybox `modprobe` on Alpine (its
@@ -97,6 +98,7 @@ export class IpvsDirector extends Construct {
 
   constructor(scope: Construct, id: string, props: IpvsDirectorProps) {
     super(scope, id);
+    validateWrittenObjects(this);
     const r = constructReporter(this);
     const virtualServers = checkVirtualServers(r, 'virtualServers', props?.virtualServers);
     const deployment = checkDeployment(r, props);

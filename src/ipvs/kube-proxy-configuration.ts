@@ -7,6 +7,7 @@ import { checkModeForVersion, defaultKubeProxyMode, KubeProxyMode } from './kube
 import { kubernetesMinor } from './kubernetes-version';
 import { constructReporter, functionReporter, Reporter } from './report';
 import { checkScheduler, IpvsScheduler, KUBE_PROXY_SCHEDULERS } from './scheduler';
+import { validateWrittenObjects } from '../validation/construct';
 
 /** Where kubeadm points kube-proxy at its kubeconfig (the `kubeconfig.conf` key of the same ConfigMap). */
 export const KUBEADM_KUBECONFIG_PATH = '/var/lib/kube-proxy/kubeconfig.conf';
@@ -221,6 +222,7 @@ export class KubeProxyConfiguration extends Construct {
 
   constructor(scope: Construct, id: string, props: KubeProxyConfigurationProps = {}) {
     super(scope, id);
+    validateWrittenObjects(this);
     const r = constructReporter(this);
     this.document = kubeProxyDocument(r, props ?? {});
     this.mode = this.document.mode;

@@ -15,6 +15,7 @@ import { checkLabels } from './labels';
 import { IpvsPersistence, persistenceSeconds } from './persistence';
 import { collectFailure, constructReporter, Reporter, silenced, validationReporter } from './report';
 import { IpvsScheduler, IpvsSchedulerFlag, oneOf } from './scheduler';
+import { validateWrittenObjects } from '../validation/construct';
 
 /** `spec.externalTrafficPolicy`: whether external traffic may hop to pods on other nodes. */
 export enum IpvsExternalTrafficPolicy {
@@ -186,6 +187,7 @@ export class IpvsLoadBalancer extends Construct {
 
   constructor(scope: Construct, id: string, props: IpvsLoadBalancerProps) {
     super(scope, id);
+    validateWrittenObjects(this);
     props = props ?? {};
     const r = constructReporter(this);
     if (props.kubernetesVersion !== undefined) kubernetesMinor(r, 'kubernetesVersion', props.kubernetesVersion);

@@ -1,6 +1,7 @@
 import { ApiObject } from 'cdk8s';
 import { IConstruct } from 'constructs';
-import { addWarning, propMessage } from '../common';
+import { propMessage } from '../common';
+import { registerAppChecks, setLibraryObjectTest, takeRendered, warnOnce } from './app';
 import { validateObject } from './index';
 import { Problem, ProblemSeverity } from './problem';
 
@@ -27,20 +28,43 @@ export function problemMessage(problem: Problem, prop?: string): string {
  */
 export function validateWrittenObjects(scope: IConstruct, propOf?: PropMapper): void {
   validatingScopes.add(scope);
+  registerAppChecks(scope);
   scope.node.addValidation({
     validate: () => {
       const errors: string[] = [];
       for (const obj of ownApiObjects(scope)) {
         const where = obj.node.path === scope.node.path ? '' : `${obj.kind} ${obj.name}: `;
-        for (const problem of validateObject(obj.toJson())) {
+        for (const problem of problemsOf(obj, takeRendered(obj))) {
           const message = where + problemMessage(problem, propOf?.(obj, problem.path));
           if (problem.severity === ProblemSeverity.ERROR) errors.push(message);
-          else addWarning(scope, message);
+          else warnOnce(scope, message);
         }
       }
       return errors;
     },
   });
+}
+
+/** Whether an ApiObject was written by a construct that validates what it writes (one of the library's). */
+function isLibraryObject(obj: ApiObject): boolean {
+  for (let c: IConstruct | undefined = obj; c; c = c.node.scope) if (validatingScopes.has(c)) return true;
+  return false;
+}
+setLibraryObjectTest(isLibraryObject);
+
+/**
+ * cdk8s validates the whole App once per chart during one synth; an object rendered to the same JSON is
+ * validated once (the cache holds the JSON text it was validated as).
+ */
+const validated = new WeakMap<ApiObject, { json: string; problems: Problem[] }>();
+
+function problemsOf(obj: ApiObject, json: any): Problem[] {
+  const text = JSON.stringify(json);
+  const cached = validated.get(obj);
+  if (cached?.json === text) return cached.problems;
+  const problems = validateObject(json);
+  validated.set(obj, { json: text, problems });
+  return problems;
 }
 
 /** The ApiObjects below `scope`, not descending into nested constructs that validate their own. */
