@@ -238,7 +238,7 @@ describe('CanaryService: defaults and options', () => {
     const chart = Testing.chart();
     const c = new CanaryService(chart, 'app', twoVersions());
     ApiObject.of(c.virtualService).addJsonPatch(JsonPatch.add('/spec/exportTo', ['.']));
-    c.deployment('v1').addContainer({ image: 'ghcr.io/example/log-shipper:1', securityContext: { user: 1000 } });
+    c.deployment('v1').addContainer({ name: 'log-shipper', image: 'ghcr.io/example/log-shipper:1', securityContext: { user: 1000 } });
     const objects = synthValid(chart);
     expect(only(objects, 'VirtualService').spec.exportTo).toEqual(['.']);
     expect(only(objects, 'Deployment', 'app-v1').spec.template.spec.containers).toHaveLength(2);

@@ -24,7 +24,8 @@ describe('IpvsDirector among the other IPVS writers of an App', () => {
     const app = Testing.app();
     const chart = new Chart(app, 'edge');
     new IpvsDirector(chart, 'http', { virtualServers: [seed] });
-    new IpvsDirector(chart, 'https', { virtualServers: [{ ...seed, port: 443 }] });
+    // on the same nodes, so their node_exporter sidecars need host ports of their own
+    new IpvsDirector(chart, 'https', { virtualServers: [{ ...seed, port: 443 }], metricsPort: 9111 });
     expect(() => app.synth()).not.toThrow();
   });
 
