@@ -1,6 +1,6 @@
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
-import { overlay, requireProp, restrictedContainer, runtimeDefaultSeccomp } from '../common';
+import { checkArgs, checkConstructArgs, overlay, requireProp, restrictedContainer, runtimeDefaultSeccomp } from '../common';
 import { AutoscalingOptions } from './autoscaling-options';
 import { PodAutoscaler } from './pod-autoscaler';
 import { ScaleTarget } from './scale-target';
@@ -42,7 +42,7 @@ export class AutoscaledDeployment extends Construct {
   private readonly restricted: boolean;
 
   constructor(scope: Construct, id: string, props: AutoscaledDeploymentProps) {
-    super(scope, id);
+    super(checkConstructArgs('AutoscaledDeployment', scope, id, props), id);
     const { maxReplicas, minReplicas, metrics, scaleUp, scaleDown, podDisruptionBudget, restrictedSecurity, ...deploymentProps } = props;
     requireProp(deploymentProps.replicas === undefined, this, 'replicas', deploymentProps.replicas,
       'must be unset: the autoscaler owns the replica count (use minReplicas and maxReplicas)');
@@ -76,6 +76,7 @@ export class AutoscaledDeployment extends Construct {
    * `restrictedSecurity` is false. A Utilization metric then needs its request too (checked at synth).
    */
   public addContainer(container: kplus.ContainerProps): kplus.Container {
+    checkArgs(this, 'AutoscaledDeployment.addContainer', arguments);
     return this.deployment.addContainer(this.restricted ? restrictedContainer(container) : container);
   }
 
@@ -83,6 +84,7 @@ export class AutoscaledDeployment extends Construct {
    * Adds an init container to the pod template, like `addContainer()`.
    */
   public addInitContainer(container: kplus.ContainerProps): kplus.Container {
+    checkArgs(this, 'AutoscaledDeployment.addInitContainer', arguments);
     return this.deployment.addInitContainer(this.restricted ? restrictedContainer(container) : container);
   }
 }

@@ -1,3 +1,4 @@
+import { checkArgs } from '../common';
 import { copyJson } from './json';
 
 /**
@@ -290,6 +291,7 @@ export class Schema {
    * An object with known fields.
    */
   public static object(options: ObjectSchemaOptions = {}): Schema {
+    checkArgs('Schema.object', 'Schema.object', arguments);
     const properties = options.properties === undefined ? undefined
       : Object.fromEntries(Object.entries(options.properties).map(([name, s]) => [name, Schema.render(s)]));
     return new Schema({
@@ -306,6 +308,7 @@ export class Schema {
    * A string.
    */
   public static string(options: StringSchemaOptions = {}): Schema {
+    checkArgs('Schema.string', 'Schema.string', arguments);
     return new Schema({
       ...common(options),
       type: 'string',
@@ -321,6 +324,7 @@ export class Schema {
    * An integer (64 bits on the server).
    */
   public static integer(options: NumberSchemaOptions = {}): Schema {
+    checkArgs('Schema.integer', 'Schema.integer', arguments);
     return new Schema({ ...common(options), type: 'integer', ...numeric(options) });
   }
 
@@ -328,6 +332,7 @@ export class Schema {
    * A number (integer or floating point).
    */
   public static number(options: NumberSchemaOptions = {}): Schema {
+    checkArgs('Schema.number', 'Schema.number', arguments);
     return new Schema({ ...common(options), type: 'number', ...numeric(options) });
   }
 
@@ -335,6 +340,7 @@ export class Schema {
    * A boolean.
    */
   public static boolean(options: SchemaOptions = {}): Schema {
+    checkArgs('Schema.boolean', 'Schema.boolean', arguments);
     return new Schema({ ...common(options), type: 'boolean' });
   }
 
@@ -342,6 +348,7 @@ export class Schema {
    * A list whose items all match `items`.
    */
   public static array(items: Schema, options: ArraySchemaOptions = {}): Schema {
+    checkArgs('Schema.array', 'Schema.array', arguments);
     return new Schema({
       ...common(options),
       'type': 'array',
@@ -357,6 +364,7 @@ export class Schema {
    * A map from free string keys to values matching `values` (`additionalProperties`), like labels.
    */
   public static map(values: Schema, options: MapSchemaOptions = {}): Schema {
+    checkArgs('Schema.map', 'Schema.map', arguments);
     return new Schema({
       ...common(options),
       type: 'object',
@@ -370,6 +378,7 @@ export class Schema {
    * An integer or a string, like a port (`8080` or `"http"`) or a quantity (`x-kubernetes-int-or-string`).
    */
   public static intOrString(options: SchemaOptions = {}): Schema {
+    checkArgs('Schema.intOrString', 'Schema.intOrString', arguments);
     return new Schema({
       ...common(options),
       'anyOf': [{ type: 'integer' }, { type: 'string' }],
@@ -382,6 +391,7 @@ export class Schema {
    * (`x-kubernetes-preserve-unknown-fields`), e.g. a free-form configuration.
    */
   public static preserveUnknownFields(options: SchemaOptions = {}): Schema {
+    checkArgs('Schema.preserveUnknownFields', 'Schema.preserveUnknownFields', arguments);
     return new Schema({ ...common(options), 'type': 'object', 'x-kubernetes-preserve-unknown-fields': true });
   }
 

@@ -1,7 +1,7 @@
 import { Duration, Yaml } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
-import { durationMillis, formatDuration, MAX_GO_DURATION_MS } from '../common';
+import { checkConstructArgs, durationMillis, formatDuration, MAX_GO_DURATION_MS } from '../common';
 import { cidrProblem, isPort, parseCidr, parseIp } from './ip-address';
 import { warnIfIpvsModeDeprecated } from './kubernetes-version';
 import { constructReporter, Reporter } from './report';
@@ -141,7 +141,7 @@ export class KubeProxyConfiguration extends Construct {
   public readonly document: any;
 
   constructor(scope: Construct, id: string, props: KubeProxyConfigurationProps = {}) {
-    super(scope, id);
+    super(checkConstructArgs('KubeProxyConfiguration', scope, id, props), id);
     const r = constructReporter(this);
     this.document = kubeProxyDocument(r, props);
     warnIfIpvsModeDeprecated(r, 'kubernetesVersion', props.kubernetesVersion);

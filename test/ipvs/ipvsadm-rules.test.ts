@@ -54,8 +54,7 @@ describe('IpvsadmRules', () => {
   describe('refusals name the prop, the value and what is allowed', () => {
     test('unknown scheduler', () => {
       expect(refusal([{ ...seed, scheduler: 'roundrobin' as IpvsScheduler }])).toBe(
-        '[IpvsadmRules] \'virtualServers[0].scheduler\' ("roundrobin") must be a kernel IPVS scheduler: '
-        + 'one of rr, wrr, lc, wlc, lblc, lblcr, dh, sh, sed, nq, mh, fo, ovf, twos');
+        '[IpvsadmRules.render] \'virtualServers[0].scheduler\' ("roundrobin") must be one of "rr", "wrr", "lc", "wlc", "lblc", "lblcr", "dh", "sh", "sed", "nq", "mh", "fo", "ovf", "twos" (IpvsScheduler) or left out');
     });
 
     test('scheduler flags without a hashing scheduler', () => {

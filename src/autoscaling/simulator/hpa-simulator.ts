@@ -1,4 +1,5 @@
 import { Duration } from 'cdk8s';
+import { checkArgs } from '../../common';
 import { AutoscalingOptions, autoscalingProblems, autoscalingSpec, defaultMetrics } from '../autoscaling-options';
 import { durationSeconds, ScalingPolicyType } from '../behavior';
 import { Metric, MetricSourceType, MetricTargetType } from '../metric';
@@ -52,6 +53,7 @@ export class HpaSimulator {
   private readonly behavior: boolean;
 
   constructor(props: HpaSimulatorProps) {
+    checkArgs('HpaSimulator', 'HpaSimulator.<init>', arguments);
     const seconds = (d: Duration | undefined, fallback: number) => d === undefined ? fallback : durationSeconds(d);
     this.autoscaling = props.autoscaling;
     this.syncPeriodSeconds = seconds(props.syncPeriod, 15);
@@ -76,6 +78,7 @@ export class HpaSimulator {
    * Runs a trace and returns the decision at each sync.
    */
   public run(input: SimulationInput): SimulationStep[] {
+    checkArgs('HpaSimulator', 'HpaSimulator.run', arguments);
     throwFirstFor('HpaSimulator', this.inputProblems(input));
     let replicas = input.initialReplicas;
     let readyAt: number[] = Array.from({ length: replicas }, () => -Infinity);
