@@ -40,7 +40,7 @@ export class ScalingPolicy {
    * server's own default policies and of the controller's sync loop (the API has no default)
    */
   public static pods(pods: number, period?: Duration): ScalingPolicy {
-    checkArgs('ScalingPolicy.pods', 'ScalingPolicy.pods', arguments);
+    checkArgs('ScalingPolicy', 'ScalingPolicy.pods', arguments);
     return new ScalingPolicy(ScalingPolicyType.PODS, pods, period ?? DEFAULT_POLICY_PERIOD);
   }
 
@@ -52,7 +52,7 @@ export class ScalingPolicy {
    * @param period 1 s to 30 min, whole seconds. Default: 15 s, as for `pods()`
    */
   public static percent(percent: number, period?: Duration): ScalingPolicy {
-    checkArgs('ScalingPolicy.percent', 'ScalingPolicy.percent', arguments);
+    checkArgs('ScalingPolicy', 'ScalingPolicy.percent', arguments);
     return new ScalingPolicy(ScalingPolicyType.PERCENT, percent, period ?? DEFAULT_POLICY_PERIOD);
   }
 

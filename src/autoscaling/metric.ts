@@ -44,7 +44,7 @@ export class MetricTarget {
    * @param percent an integer from 1; above 100 is allowed when limits exceed requests
    */
   public static utilization(percent: number): MetricTarget {
-    checkArgs('MetricTarget.utilization', 'MetricTarget.utilization', arguments);
+    checkArgs('MetricTarget', 'MetricTarget.utilization', arguments);
     return new MetricTarget(MetricTargetType.UTILIZATION, percent);
   }
 
@@ -55,7 +55,7 @@ export class MetricTarget {
    * @param quantity a Kubernetes quantity: a number, or a string such as `"500m"` or `"512Mi"`
    */
   public static averageValue(quantity: string | number): MetricTarget {
-    checkArgs('MetricTarget.averageValue', 'MetricTarget.averageValue', arguments);
+    checkArgs('MetricTarget', 'MetricTarget.averageValue', arguments);
     return new MetricTarget(MetricTargetType.AVERAGE_VALUE, quantity);
   }
 
@@ -65,7 +65,7 @@ export class MetricTarget {
    * @param quantity a Kubernetes quantity: a number, or a string such as `"10k"`
    */
   public static value(quantity: string | number): MetricTarget {
-    checkArgs('MetricTarget.value', 'MetricTarget.value', arguments);
+    checkArgs('MetricTarget', 'MetricTarget.value', arguments);
     return new MetricTarget(MetricTargetType.VALUE, quantity);
   }
 
@@ -184,7 +184,7 @@ export class Metric {
    * Pod cpu, summed over every container of the pod (sidecars included) and compared with the target.
    */
   public static resourceCpu(target: MetricTarget): Metric {
-    checkArgs('Metric.resourceCpu', 'Metric.resourceCpu', arguments);
+    checkArgs('Metric', 'Metric.resourceCpu', arguments);
     return Metric.resource('cpu', target);
   }
 
@@ -192,7 +192,7 @@ export class Metric {
    * Pod memory, summed over every container of the pod (sidecars included) and compared with the target.
    */
   public static resourceMemory(target: MetricTarget): Metric {
-    checkArgs('Metric.resourceMemory', 'Metric.resourceMemory', arguments);
+    checkArgs('Metric', 'Metric.resourceMemory', arguments);
     return Metric.resource('memory', target);
   }
 
@@ -202,7 +202,7 @@ export class Metric {
    * @param name the resource name, e.g. `cpu`
    */
   public static resource(name: string, target: MetricTarget): Metric {
-    checkArgs('Metric.resource', 'Metric.resource', arguments);
+    checkArgs('Metric', 'Metric.resource', arguments);
     return new Metric(MetricSourceType.RESOURCE, name, target);
   }
 
@@ -211,7 +211,7 @@ export class Metric {
    * container (or the reverse).
    */
   public static containerResource(options: ContainerResourceMetricOptions): Metric {
-    checkArgs('Metric.containerResource', 'Metric.containerResource', arguments);
+    checkArgs('Metric', 'Metric.containerResource', arguments);
     return new Metric(MetricSourceType.CONTAINER_RESOURCE, options.resource, options.target, { container: options.container });
   }
 
@@ -219,7 +219,7 @@ export class Metric {
    * A custom metric reported per pod (custom metrics API), averaged over the pods; AverageValue only.
    */
   public static pods(options: CustomMetricOptions): Metric {
-    checkArgs('Metric.pods', 'Metric.pods', arguments);
+    checkArgs('Metric', 'Metric.pods', arguments);
     return new Metric(MetricSourceType.PODS, options.name, options.target, { selector: options.selector });
   }
 
@@ -228,7 +228,7 @@ export class Metric {
    * requests per second.
    */
   public static object(options: ObjectMetricOptions): Metric {
-    checkArgs('Metric.object', 'Metric.object', arguments);
+    checkArgs('Metric', 'Metric.object', arguments);
     return new Metric(MetricSourceType.OBJECT, options.name, options.target,
       { selector: options.selector, describedObject: options.describedObject });
   }
@@ -237,7 +237,7 @@ export class Metric {
    * A metric from outside the cluster (external metrics API), e.g. a queue length.
    */
   public static external(options: CustomMetricOptions): Metric {
-    checkArgs('Metric.external', 'Metric.external', arguments);
+    checkArgs('Metric', 'Metric.external', arguments);
     return new Metric(MetricSourceType.EXTERNAL, options.name, options.target, { selector: options.selector });
   }
 

@@ -14,7 +14,7 @@ export class ScaleTarget {
    * `spec.replicas`; a Deployment created with `replicas` is refused.
    */
   public static fromDeployment(deployment: kplus.Deployment): ScaleTarget {
-    checkArgs('ScaleTarget.fromDeployment', 'ScaleTarget.fromDeployment', arguments);
+    checkArgs('ScaleTarget', 'ScaleTarget.fromDeployment', arguments);
     return ScaleTarget.fromScalable(deployment, deployment);
   }
 
@@ -22,7 +22,7 @@ export class ScaleTarget {
    * A cdk8s-plus StatefulSet, handled like `fromDeployment()`.
    */
   public static fromStatefulSet(statefulSet: kplus.StatefulSet): ScaleTarget {
-    checkArgs('ScaleTarget.fromStatefulSet', 'ScaleTarget.fromStatefulSet', arguments);
+    checkArgs('ScaleTarget', 'ScaleTarget.fromStatefulSet', arguments);
     return ScaleTarget.fromScalable(statefulSet, statefulSet);
   }
 
@@ -32,7 +32,7 @@ export class ScaleTarget {
    * and leaving its replica count to the autoscaler is up to you.
    */
   public static fromReference(reference: AutoscalingObjectReference): ScaleTarget {
-    checkArgs('ScaleTarget.fromReference', 'ScaleTarget.fromReference', arguments);
+    checkArgs('ScaleTarget', 'ScaleTarget.fromReference', arguments);
     return new ScaleTarget(reference.apiVersion, reference.kind, reference.name);
   }
 

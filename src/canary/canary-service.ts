@@ -162,7 +162,7 @@ export class CanaryService extends Construct {
    * restarted, and synthesizing the result is the same as writing those props by hand.
    */
   public static promote(props: CanaryServiceProps, version: string, options: PromoteOptions = {}): CanaryServiceProps {
-    checkArgs('CanaryService.promote', 'CanaryService.promote', arguments);
+    checkArgs('CanaryService', 'CanaryService.promote', arguments);
     const names = (props.versions ?? []).map(v => v.name);
     if (!names.includes(version)) {
       throw new Error(`[CanaryService.promote] ${propMessage('version', version, `must name one of the versions (${names.join(', ')})`)}`);

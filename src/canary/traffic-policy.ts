@@ -30,7 +30,7 @@ export class ConsistentHashKey {
    * Hash on an HTTP header (lowercase name, e.g. `x-user`).
    */
   public static header(name: string): ConsistentHashKey {
-    checkArgs('ConsistentHashKey.header', 'ConsistentHashKey.header', arguments);
+    checkArgs('ConsistentHashKey', 'ConsistentHashKey.header', arguments);
     return new ConsistentHashKey(`header ${name}`, (scope, prop) => {
       checkHeaderName(scope, `${prop}.header`, name);
       return { httpHeaderName: name };
@@ -41,7 +41,7 @@ export class ConsistentHashKey {
    * Hash on an HTTP cookie.
    */
   public static cookie(name: string, options: ConsistentHashCookieOptions = {}): ConsistentHashKey {
-    checkArgs('ConsistentHashKey.cookie', 'ConsistentHashKey.cookie', arguments);
+    checkArgs('ConsistentHashKey', 'ConsistentHashKey.cookie', arguments);
     return new ConsistentHashKey(`cookie ${name}`, (scope, prop) => {
       requireProp(typeof name === 'string' && name.length > 0, scope, `${prop}.cookie`, name, 'must be a non-empty cookie name');
       const ttl = options.ttl === undefined ? undefined : checkDuration(scope, `${prop}.cookie.ttl`, options.ttl);
@@ -60,7 +60,7 @@ export class ConsistentHashKey {
    * Hash on a query parameter.
    */
   public static queryParameter(name: string): ConsistentHashKey {
-    checkArgs('ConsistentHashKey.queryParameter', 'ConsistentHashKey.queryParameter', arguments);
+    checkArgs('ConsistentHashKey', 'ConsistentHashKey.queryParameter', arguments);
     return new ConsistentHashKey(`query parameter ${name}`, (scope, prop) => {
       requireProp(typeof name === 'string' && name.length > 0, scope, `${prop}.queryParameter`, name, 'must be a non-empty query parameter name');
       return { httpQueryParameterName: name };
@@ -129,7 +129,7 @@ export class LoadBalancerSettings {
    * while the set of pods is unchanged.
    */
   public static consistentHash(key: ConsistentHashKey): LoadBalancerSettings {
-    checkArgs('LoadBalancerSettings.consistentHash', 'LoadBalancerSettings.consistentHash', arguments);
+    checkArgs('LoadBalancerSettings', 'LoadBalancerSettings.consistentHash', arguments);
     return new LoadBalancerSettings(undefined, key);
   }
 

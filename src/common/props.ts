@@ -53,6 +53,32 @@ const NON_EMPTY = new Set([
   'CanaryService.routeHeader#header',
 ]);
 
+/**
+ * Enums whose members the constructs check themselves, with a message that says what the value means (`must be
+ * a kernel IPVS scheduler: …`) and together with the other problems of the same props (a CRD reports all its
+ * problems at once). Every other enum, the library's and cdk8s-plus', is checked here.
+ */
+const DOMAIN_ENUMS = new Set([
+  'cdk8s-patterns.ClientTlsMode',
+  'cdk8s-patterns.CustomResourceScope',
+  'cdk8s-patterns.IpvsExternalTrafficPolicy',
+  'cdk8s-patterns.IpvsForwarding',
+  'cdk8s-patterns.IpvsProtocol',
+  'cdk8s-patterns.IpvsScheduler',
+  'cdk8s-patterns.IpvsSchedulerFlag',
+  'cdk8s-patterns.ListType',
+  'cdk8s-patterns.PrinterColumnType',
+  'cdk8s-patterns.ScalingPolicySelect',
+  'cdk8s-patterns.ServiceProtocol',
+  'cdk8s-patterns.ValidationReason',
+]);
+
+/**
+ * Fields the construct checks as a whole, reporting every problem at once with the JSON path and the rule: a
+ * custom resource's spec, against its CRD's schema.
+ */
+const SELF_CHECKED = new Set(['cdk8s-patterns.CustomResourceProps#spec']);
+
 let table: PropTypeTable | undefined;
 const parsedFields = new Map<string, Field[]>();
 
@@ -199,13 +225,15 @@ function checkRef(value: unknown, fqn: string, prop: string, fail: () => PropTyp
   const types = propTypes();
   const values = types.enums[fqn];
   if (values) {
-    if (!values.includes(value as string)) throw fail();
+    if (!values.includes(value as string) && !DOMAIN_ENUMS.has(fqn)) throw fail();
     return;
   }
   const fields = fieldsOf(fqn, 'structs');
   if (fields) {
     if (!isObjectLike(value) || typeof value === 'function') throw fail();
-    for (const f of fields) checkValue((value as any)[f.name], f.type, `${prop}.${f.name}`, f.optional, NON_EMPTY.has(`${fqn}#${f.name}`));
+    for (const f of fields) {
+      checkField(fqn, f, (value as any)[f.name], `${prop}.${f.name}`);
+    }
     return;
   }
   const members = types.objects[fqn] ?? [];
@@ -221,7 +249,7 @@ function checkRef(value: unknown, fqn: string, prop: string, fail: () => PropTyp
  * `[where] 'versions[0].name' (1) must be a string`. A parameter called `props` is the root of its props'
  * names (`versions[0].name`); other parameters name themselves (`options.tags`).
  *
- * @param where the construct, or the name that stands for it (`HpaSimulator`, `Metric.resourceCpu`)
+ * @param where the construct, or the class name that stands for it (`HpaSimulator`, `Metric` in a static factory)
  * @param entry the entry point as the table names it (`CanaryService.<init>`, `UmbrellaChart.addSubchart`)
  * @param args the arguments (`arguments`)
  */
@@ -254,7 +282,16 @@ function checkProps(value: unknown, p: Field, at: (suffix: string) => string): v
     throw new PropTypeError('props', value, `must be ${describeType(p.type)}${p.optional ? ' or left out' : ''}`);
   }
   const fqn = refName(p.type);
-  for (const f of fieldsOf(fqn, 'structs')!) checkValue((value as any)[f.name], f.type, at(`.${f.name}`), f.optional, NON_EMPTY.has(`${fqn}#${f.name}`));
+  for (const f of fieldsOf(fqn, 'structs')!) {
+    checkField(fqn, f, (value as any)[f.name], at(`.${f.name}`));
+  }
+}
+
+/** One field of a struct; a field its construct checks as a whole is only refused here when null. */
+function checkField(fqn: string, f: Field, value: unknown, prop: string): void {
+  const key = `${fqn}#${f.name}`;
+  if (SELF_CHECKED.has(key) && value !== null) return;
+  checkValue(value, f.type, prop, f.optional, NON_EMPTY.has(key));
 }
 
 function refName(t: PropType): string {

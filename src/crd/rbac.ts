@@ -36,7 +36,7 @@ export class AccessGrant extends Construct {
    * @param options where the grant applies
    */
   public static of(subject: kplus.ISubject, options: GrantOptions = {}): AccessGrant {
-    checkArgs('AccessGrant.of', 'AccessGrant.of', arguments);
+    checkArgs('AccessGrant', 'AccessGrant.of', arguments);
     const id = options.namespace === undefined ? 'Access' : `Access-${options.namespace}`;
     const existing = subject.node.tryFindChild(id);
     if (existing instanceof AccessGrant) return existing;

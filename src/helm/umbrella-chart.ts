@@ -186,7 +186,7 @@ export class UmbrellaChart extends Construct {
    * Writes every UmbrellaChart of the app (call it after `app.synth()`); returns the chart directories.
    */
   public static synthAll(app: App): string[] {
-    checkArgs('UmbrellaChart.synthAll', 'UmbrellaChart.synthAll', arguments);
+    checkArgs('UmbrellaChart', 'UmbrellaChart.synthAll', arguments);
     return app.node.findAll().filter(UmbrellaChart.isUmbrellaChart).map(u => u.synth());
   }
 

@@ -143,13 +143,13 @@ export class IpvsadmRules {
    * differs from the virtual port with gatewaying or tunneling, mixed IP families, duplicates).
    */
   public static render(virtualServers: IpvsVirtualServer[]): string {
-    checkArgs('IpvsadmRules.render', 'IpvsadmRules.render', arguments);
+    checkArgs('IpvsadmRules', 'IpvsadmRules.render', arguments);
     return IpvsadmRules.lines(virtualServers).map(l => `${l}\n`).join('');
   }
 
   /** The rules, one string a rule: each virtual server's `-A` line followed by its `-a` lines. */
   public static lines(virtualServers: IpvsVirtualServer[]): string[] {
-    checkArgs('IpvsadmRules.lines', 'IpvsadmRules.lines', arguments);
+    checkArgs('IpvsadmRules', 'IpvsadmRules.lines', arguments);
     return renderRuleLines(checkVirtualServers(functionReporter('IpvsadmRules'), 'virtualServers', virtualServers));
   }
 

@@ -22,7 +22,7 @@ export class IpvsPersistence {
    * @default timeout 3 hours (10800 s, the Kubernetes default)
    */
   public static clientIp(timeout?: Duration): IpvsPersistence {
-    checkArgs('IpvsPersistence.clientIp', 'IpvsPersistence.clientIp', arguments);
+    checkArgs('IpvsPersistence', 'IpvsPersistence.clientIp', arguments);
     return new IpvsPersistence(timeout);
   }
 

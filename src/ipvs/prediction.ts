@@ -52,7 +52,7 @@ export class IpvsPrediction {
    * @param connections how many new connections, an integer from 0 to 1,000,000
    */
   public static predict(virtualServer: IpvsVirtualServer, connections: number): IpvsPredictionResult {
-    checkArgs('IpvsPrediction.predict', 'IpvsPrediction.predict', arguments);
+    checkArgs('IpvsPrediction', 'IpvsPrediction.predict', arguments);
     const r = functionReporter('IpvsPrediction');
     return predictChecked(r, checkVirtualServer(r.child('virtualServer'), virtualServer), connections);
   }

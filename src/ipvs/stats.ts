@@ -34,7 +34,7 @@ export class IpvsStatsTable {
    * @param traffic what each connection carries
    */
   public static predict(virtualServers: IpvsVirtualServer[], connections: number, traffic: IpvsTrafficProfile): string {
-    checkArgs('IpvsStatsTable.predict', 'IpvsStatsTable.predict', arguments);
+    checkArgs('IpvsStatsTable', 'IpvsStatsTable.predict', arguments);
     const r = functionReporter('IpvsStatsTable');
     checkTraffic(r, traffic);
     const checked = checkVirtualServers(r, 'virtualServers', virtualServers);

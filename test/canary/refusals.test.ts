@@ -73,7 +73,7 @@ const cases: Array<[string, () => unknown, string[]]> = [
   ['no HTTP port at all', () => make({ ports: [{ name: 'tcp', port: 9000, targetPort: 8080 }] }),
     ["'ports' ([{\"name\":\"tcp\",\"port\":9000,\"targetPort\":8080}])", 'must include a port that speaks HTTP']],
   ['an unknown appProtocol', () => make({ ports: [{ name: 'web', port: 80, appProtocol: 'mqtt' as ServiceProtocol }] }),
-    ["'ports[0].appProtocol' (\"mqtt\")", 'must be one of "http", "http2", "https", "grpc", "grpc-web", "tcp", "tls" (ServiceProtocol)']],
+    ["'ports[0].appProtocol' (\"mqtt\")", 'must be one of http, http2, https, grpc, grpc-web, tcp, tls']],
   ['a port out of range', () => make({ ports: [{ name: 'http', port: 70000 }] }),
     ["'ports[0].port' (70000)", 'must be an integer from 1 to 65535']],
   ['duplicate port names', () => make({ ports: [{ name: 'http', port: 80 }, { name: 'http', port: 81 }], routePort: 80 }),

@@ -3,7 +3,7 @@
  * message naming the construct path, the prop, the value and what is allowed.
  */
 import { Testing } from 'cdk8s';
-import { CanaryService, HpaSimulator, IpvsScheduler, KubeProxyConfiguration, MetricTarget, UmbrellaChart } from '../../src';
+import { CanaryService, ChartApiVersion, HpaSimulator, IpvsScheduler, KubeProxyConfiguration, MetricTarget, UmbrellaChart } from '../../src';
 
 const refusal = (fn: () => unknown) => {
   try {
@@ -31,12 +31,12 @@ describe('checkArgs', () => {
   });
 
   test('an enum member must be one of the values', () => {
-    expect(refusal(() => new KubeProxyConfiguration(Testing.chart(), 'kp', { scheduler: 'fastest' as IpvsScheduler }))).toBe(
-      'Error: [test/kp] \'scheduler\' ("fastest") must be one of "rr", "wrr", "lc", "wlc", "lblc", "lblcr", "dh", "sh", "sed", "nq", "mh", "fo", "ovf", "twos" (IpvsScheduler) or left out');
+    expect(refusal(() => new UmbrellaChart(Testing.app(), 'umbrella', { apiVersion: 'v3' as ChartApiVersion }))).toBe(
+      'Error: [umbrella] \'apiVersion\' ("v3") must be one of "v2", "v1" (ChartApiVersion) or left out');
   });
 
   test('static factories and classes without a construct name themselves', () => {
-    expect(refusal(() => MetricTarget.utilization(NaN))).toBe("Error: [MetricTarget.utilization] 'percent' (NaN) must be a finite number");
+    expect(refusal(() => MetricTarget.utilization(NaN))).toBe("Error: [MetricTarget] 'percent' (NaN) must be a finite number");
     expect(refusal(() => new HpaSimulator({ autoscaling: null } as any))).toBe("Error: [HpaSimulator] 'autoscaling' (null) must be an object (AutoscalingOptions)");
   });
 

@@ -54,7 +54,8 @@ describe('IpvsadmRules', () => {
   describe('refusals name the prop, the value and what is allowed', () => {
     test('unknown scheduler', () => {
       expect(refusal([{ ...seed, scheduler: 'roundrobin' as IpvsScheduler }])).toBe(
-        '[IpvsadmRules.render] \'virtualServers[0].scheduler\' ("roundrobin") must be one of "rr", "wrr", "lc", "wlc", "lblc", "lblcr", "dh", "sh", "sed", "nq", "mh", "fo", "ovf", "twos" (IpvsScheduler) or left out');
+        '[IpvsadmRules] \'virtualServers[0].scheduler\' ("roundrobin") must be a kernel IPVS scheduler: '
+        + 'one of rr, wrr, lc, wlc, lblc, lblcr, dh, sh, sed, nq, mh, fo, ovf, twos');
     });
 
     test('scheduler flags without a hashing scheduler', () => {
