@@ -291,7 +291,7 @@ export class Schema {
    * An object with known fields.
    */
   public static object(options: ObjectSchemaOptions = {}): Schema {
-    checkArgs('Schema.object', 'Schema.object', arguments);
+    checkArgs('Schema', 'Schema.object', arguments);
     const properties = options.properties === undefined ? undefined
       : Object.fromEntries(Object.entries(options.properties).map(([name, s]) => [name, Schema.render(s)]));
     return new Schema({
@@ -308,7 +308,7 @@ export class Schema {
    * A string.
    */
   public static string(options: StringSchemaOptions = {}): Schema {
-    checkArgs('Schema.string', 'Schema.string', arguments);
+    checkArgs('Schema', 'Schema.string', arguments);
     return new Schema({
       ...common(options),
       type: 'string',
@@ -324,7 +324,7 @@ export class Schema {
    * An integer (64 bits on the server).
    */
   public static integer(options: NumberSchemaOptions = {}): Schema {
-    checkArgs('Schema.integer', 'Schema.integer', arguments);
+    checkArgs('Schema', 'Schema.integer', arguments);
     return new Schema({ ...common(options), type: 'integer', ...numeric(options) });
   }
 
@@ -332,7 +332,7 @@ export class Schema {
    * A number (integer or floating point).
    */
   public static number(options: NumberSchemaOptions = {}): Schema {
-    checkArgs('Schema.number', 'Schema.number', arguments);
+    checkArgs('Schema', 'Schema.number', arguments);
     return new Schema({ ...common(options), type: 'number', ...numeric(options) });
   }
 
@@ -340,7 +340,7 @@ export class Schema {
    * A boolean.
    */
   public static boolean(options: SchemaOptions = {}): Schema {
-    checkArgs('Schema.boolean', 'Schema.boolean', arguments);
+    checkArgs('Schema', 'Schema.boolean', arguments);
     return new Schema({ ...common(options), type: 'boolean' });
   }
 
@@ -348,7 +348,7 @@ export class Schema {
    * A list whose items all match `items`.
    */
   public static array(items: Schema, options: ArraySchemaOptions = {}): Schema {
-    checkArgs('Schema.array', 'Schema.array', arguments);
+    checkArgs('Schema', 'Schema.array', arguments);
     return new Schema({
       ...common(options),
       'type': 'array',
@@ -364,7 +364,7 @@ export class Schema {
    * A map from free string keys to values matching `values` (`additionalProperties`), like labels.
    */
   public static map(values: Schema, options: MapSchemaOptions = {}): Schema {
-    checkArgs('Schema.map', 'Schema.map', arguments);
+    checkArgs('Schema', 'Schema.map', arguments);
     return new Schema({
       ...common(options),
       type: 'object',
@@ -378,7 +378,7 @@ export class Schema {
    * An integer or a string, like a port (`8080` or `"http"`) or a quantity (`x-kubernetes-int-or-string`).
    */
   public static intOrString(options: SchemaOptions = {}): Schema {
-    checkArgs('Schema.intOrString', 'Schema.intOrString', arguments);
+    checkArgs('Schema', 'Schema.intOrString', arguments);
     return new Schema({
       ...common(options),
       'anyOf': [{ type: 'integer' }, { type: 'string' }],
@@ -391,7 +391,7 @@ export class Schema {
    * (`x-kubernetes-preserve-unknown-fields`), e.g. a free-form configuration.
    */
   public static preserveUnknownFields(options: SchemaOptions = {}): Schema {
-    checkArgs('Schema.preserveUnknownFields', 'Schema.preserveUnknownFields', arguments);
+    checkArgs('Schema', 'Schema.preserveUnknownFields', arguments);
     return new Schema({ ...common(options), 'type': 'object', 'x-kubernetes-preserve-unknown-fields': true });
   }
 

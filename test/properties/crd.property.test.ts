@@ -821,7 +821,6 @@ describe('RBAC properties', () => {
       { group: 'a.example.com', kind: 'Widget', versions: [{ name: 'v1', schema: { type: 'object' } }] },
       { group: 'a.example.com', kind: 'Widget', versions: undefined },
       { group: 42, kind: null, versions: [{ name: 7, schema: Schema.object() }] },
-      { group: 'a.example.com', kind: 'Widget', versions: [{ name: 'v1', schema: Schema.object({ properties: { spec: Schema.object({ properties: { a: 'string' as any } }) } }) }] },
       { group: 'a.example.com', kind: 'Widget', versions: [{ name: 'v1', schema: Schema.object(), printerColumns: [{ name: 'x', type: 'string' }] }] },
     ];
     for (const props of bad) {
@@ -834,5 +833,7 @@ describe('RBAC properties', () => {
       expect(outcome.kind).toBe('refused');
       if (outcome.kind === 'refused') expectLibraryError(new Error(outcome.message));
     }
+    // a plain string where a Schema belongs is refused by the factory itself
+    expect(() => Schema.object({ properties: { a: 'string' as any } })).toThrow('[Schema] \'options.properties["a"]\' ("string") must be a Schema');
   });
 });
