@@ -1,6 +1,6 @@
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
-import { overlay, requireProp, restrictedContainer, runtimeDefaultSeccomp } from '../common';
+import { checkArgs, checkConstructArgs, overlay, requireProp, restrictedContainer, runtimeDefaultSeccomp } from '../common';
 import { AutoscalingOptions } from './autoscaling-options';
 import { PodAutoscaler } from './pod-autoscaler';
 import { ScaleTarget } from './scale-target';
@@ -43,7 +43,7 @@ export class AutoscaledDeployment extends Construct {
   private readonly restricted: boolean;
 
   constructor(scope: Construct, id: string, props: AutoscaledDeploymentProps) {
-    super(scope, id);
+    super(checkConstructArgs('AutoscaledDeployment', scope, id, props), id);
     validateWrittenObjects(this);
     const {
       maxReplicas, minReplicas, metrics, scaleUp, scaleDown, podDisruptionBudget, kubernetesVersion, restrictedSecurity, ...deploymentProps
@@ -81,6 +81,7 @@ export class AutoscaledDeployment extends Construct {
    * `restrictedSecurity` is false. A Utilization metric then needs its request too (checked at synth).
    */
   public addContainer(container: kplus.ContainerProps): kplus.Container {
+    checkArgs(this, 'AutoscaledDeployment.addContainer', arguments);
     return this.deployment.addContainer(this.restricted ? restrictedContainer(container) : container);
   }
 
@@ -88,6 +89,7 @@ export class AutoscaledDeployment extends Construct {
    * Adds an init container to the pod template, like `addContainer()`.
    */
   public addInitContainer(container: kplus.ContainerProps): kplus.Container {
+    checkArgs(this, 'AutoscaledDeployment.addInitContainer', arguments);
     return this.deployment.addInitContainer(this.restricted ? restrictedContainer(container) : container);
   }
 }

@@ -1,5 +1,5 @@
 import { Duration } from 'cdk8s';
-import { durationMillis } from '../common';
+import { checkArgs, durationMillis } from '../common';
 import { check, checkInteger, Problem } from './problem';
 import { formatQuantity, positiveQuantityProblem } from './quantity';
 
@@ -40,6 +40,7 @@ export class ScalingPolicy {
    * server's own default policies and of the controller's sync loop (the API has no default)
    */
   public static pods(pods: number, period?: Duration): ScalingPolicy {
+    checkArgs('ScalingPolicy', 'ScalingPolicy.pods', arguments);
     return new ScalingPolicy(ScalingPolicyType.PODS, pods, period ?? DEFAULT_POLICY_PERIOD);
   }
 
@@ -51,6 +52,7 @@ export class ScalingPolicy {
    * @param period 1 s to 30 min, whole seconds. Default: 15 s, as for `pods()`
    */
   public static percent(percent: number, period?: Duration): ScalingPolicy {
+    checkArgs('ScalingPolicy', 'ScalingPolicy.percent', arguments);
     return new ScalingPolicy(ScalingPolicyType.PERCENT, percent, period ?? DEFAULT_POLICY_PERIOD);
   }
 

@@ -1,5 +1,5 @@
 import { k8s } from 'cdk8s-plus-27';
-import { isDns1123Label, isPathSegmentName, PATH_SEGMENT_RULE } from '../common';
+import { checkArgs, isDns1123Label, isPathSegmentName, PATH_SEGMENT_RULE } from '../common';
 import { check, checkInteger, Problem } from './problem';
 import { formatQuantity, positiveQuantityProblem } from './quantity';
 
@@ -44,6 +44,7 @@ export class MetricTarget {
    * @param percent an integer from 1; above 100 is allowed when limits exceed requests
    */
   public static utilization(percent: number): MetricTarget {
+    checkArgs('MetricTarget', 'MetricTarget.utilization', arguments);
     return new MetricTarget(MetricTargetType.UTILIZATION, percent);
   }
 
@@ -54,6 +55,7 @@ export class MetricTarget {
    * @param quantity a Kubernetes quantity: a number, or a string such as `"500m"` or `"512Mi"`
    */
   public static averageValue(quantity: string | number): MetricTarget {
+    checkArgs('MetricTarget', 'MetricTarget.averageValue', arguments);
     return new MetricTarget(MetricTargetType.AVERAGE_VALUE, quantity);
   }
 
@@ -63,6 +65,7 @@ export class MetricTarget {
    * @param quantity a Kubernetes quantity: a number, or a string such as `"10k"`
    */
   public static value(quantity: string | number): MetricTarget {
+    checkArgs('MetricTarget', 'MetricTarget.value', arguments);
     return new MetricTarget(MetricTargetType.VALUE, quantity);
   }
 
@@ -181,6 +184,7 @@ export class Metric {
    * Pod cpu, summed over every container of the pod (sidecars included) and compared with the target.
    */
   public static resourceCpu(target: MetricTarget): Metric {
+    checkArgs('Metric', 'Metric.resourceCpu', arguments);
     return Metric.resource('cpu', target);
   }
 
@@ -188,6 +192,7 @@ export class Metric {
    * Pod memory, summed over every container of the pod (sidecars included) and compared with the target.
    */
   public static resourceMemory(target: MetricTarget): Metric {
+    checkArgs('Metric', 'Metric.resourceMemory', arguments);
     return Metric.resource('memory', target);
   }
 
@@ -197,6 +202,7 @@ export class Metric {
    * @param name the resource name, e.g. `cpu`
    */
   public static resource(name: string, target: MetricTarget): Metric {
+    checkArgs('Metric', 'Metric.resource', arguments);
     return new Metric(MetricSourceType.RESOURCE, name, target);
   }
 
@@ -205,6 +211,7 @@ export class Metric {
    * container (or the reverse).
    */
   public static containerResource(options: ContainerResourceMetricOptions): Metric {
+    checkArgs('Metric', 'Metric.containerResource', arguments);
     return new Metric(MetricSourceType.CONTAINER_RESOURCE, options.resource, options.target, { container: options.container });
   }
 
@@ -212,6 +219,7 @@ export class Metric {
    * A custom metric reported per pod (custom metrics API), averaged over the pods; AverageValue only.
    */
   public static pods(options: CustomMetricOptions): Metric {
+    checkArgs('Metric', 'Metric.pods', arguments);
     return new Metric(MetricSourceType.PODS, options.name, options.target, { selector: options.selector });
   }
 
@@ -220,6 +228,7 @@ export class Metric {
    * requests per second.
    */
   public static object(options: ObjectMetricOptions): Metric {
+    checkArgs('Metric', 'Metric.object', arguments);
     return new Metric(MetricSourceType.OBJECT, options.name, options.target,
       { selector: options.selector, describedObject: options.describedObject });
   }
@@ -228,6 +237,7 @@ export class Metric {
    * A metric from outside the cluster (external metrics API), e.g. a queue length.
    */
   public static external(options: CustomMetricOptions): Metric {
+    checkArgs('Metric', 'Metric.external', arguments);
     return new Metric(MetricSourceType.EXTERNAL, options.name, options.target, { selector: options.selector });
   }
 

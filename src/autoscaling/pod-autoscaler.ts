@@ -1,7 +1,8 @@
 import { ApiObject, ApiObjectMetadata, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
-import { addWarning, overlay, propMessage } from '../common';
+import { addWarning, checkArgs, checkConstructArgs, overlay, propMessage } from '../common';
 import { AutoscalingOptions, autoscalingProblems, autoscalingSpec, autoscalingWarnings, containerMetricWarnings, defaultMetrics } from './autoscaling-options';
+import { AutoscalingOptions, autoscalingProblems, autoscalingSpec, defaultMetrics } from './autoscaling-options';
 import { ScalingRules } from './behavior';
 import { createDisruptionBudget } from './disruption-budget';
 import { Metric } from './metric';
@@ -23,7 +24,7 @@ export interface PodAutoscalerProps extends AutoscalingOptions {
    * Metadata of the HorizontalPodAutoscaler; the PodDisruptionBudget, when asked for, takes the same
    * name and namespace.
    *
-   * @default - named after the target, in the chart's namespace
+   * @default - named after the target, in the target's namespace (the chart's for a reference)
    */
   readonly metadata?: ApiObjectMetadata;
 }
@@ -81,7 +82,7 @@ export class PodAutoscaler extends Construct {
   private explicitMetrics?: Metric[];
 
   constructor(scope: Construct, id: string, props: PodAutoscalerProps) {
-    super(scope, id);
+    super(checkConstructArgs('PodAutoscaler', scope, id, props), id);
     validateWrittenObjects(this);
     const { target, metadata, ...options } = props;
     throwFirst(this, autoscalingProblems(options, options.metrics));
@@ -97,7 +98,10 @@ export class PodAutoscaler extends Construct {
     this.scaleUp = options.scaleUp;
     this.scaleDown = options.scaleDown;
 
-    const objectMetadata = overlay(metadata, { name: metadata?.name ?? target.name });
+    // the autoscaler lives beside its target: an HPA scales only objects of its own namespace
+    const namespace = metadata?.namespace ?? target._namespace();
+    const name = metadata?.name ?? target.name;
+    const objectMetadata = overlay(metadata, namespace === undefined ? { name } : { name, namespace });
     this.apiObject = new ApiObject(this, 'Resource', {
       apiVersion: 'autoscaling/v2',
       kind: 'HorizontalPodAutoscaler',
@@ -106,7 +110,7 @@ export class PodAutoscaler extends Construct {
     });
     if (options.podDisruptionBudget && target.workload) {
       this.podDisruptionBudget = createDisruptionBudget(this, 'DisruptionBudget', target.workload,
-        { name: objectMetadata.name, namespace: metadata?.namespace });
+        { name: objectMetadata.name, namespace });
     }
     this.node.addValidation({ validate: () => this.validateTarget() });
     autoscalingWarnings(options, options.metrics).forEach(w => addWarning(this, w));
@@ -138,6 +142,7 @@ export class PodAutoscaler extends Construct {
    * metric, which is then no longer implied.
    */
   public addMetric(metric: Metric): void {
+    checkArgs(this, 'PodAutoscaler.addMetric', arguments);
     const metrics = [...(this.explicitMetrics ?? []), metric];
     throwFirst(this, autoscalingProblems(this.options, metrics));
     this.explicitMetrics = metrics;

@@ -2,7 +2,7 @@ import { ApiObject } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { AutoscalingObjectReference } from './metric';
 import { check, Problem } from './problem';
-import { hasUserPatches, isPathSegmentName, PATH_SEGMENT_RULE } from '../common';
+import { checkArgs, hasUserPatches, isPathSegmentName, PATH_SEGMENT_RULE } from '../common';
 
 /**
  * What an autoscaler scales (`spec.scaleTargetRef`): a cdk8s-plus Deployment or StatefulSet, or any
@@ -14,6 +14,7 @@ export class ScaleTarget {
    * `spec.replicas`; a Deployment created with `replicas` is refused.
    */
   public static fromDeployment(deployment: kplus.Deployment): ScaleTarget {
+    checkArgs('ScaleTarget', 'ScaleTarget.fromDeployment', arguments);
     return ScaleTarget.fromScalable(deployment, deployment);
   }
 
@@ -21,6 +22,7 @@ export class ScaleTarget {
    * A cdk8s-plus StatefulSet, handled like `fromDeployment()`.
    */
   public static fromStatefulSet(statefulSet: kplus.StatefulSet): ScaleTarget {
+    checkArgs('ScaleTarget', 'ScaleTarget.fromStatefulSet', arguments);
     return ScaleTarget.fromScalable(statefulSet, statefulSet);
   }
 
@@ -30,6 +32,7 @@ export class ScaleTarget {
    * and leaving its replica count to the autoscaler is up to you.
    */
   public static fromReference(reference: AutoscalingObjectReference): ScaleTarget {
+    checkArgs('ScaleTarget', 'ScaleTarget.fromReference', arguments);
     return new ScaleTarget(reference.apiVersion, reference.kind, reference.name);
   }
 

@@ -3,7 +3,7 @@ import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import * as istio from '../../imports/networking.istio.io';
 import { PodAutoscaler, ScaleTarget } from '../autoscaling';
-import { addLibraryPatch, addWarning, describeValue, hasUserPatches, overlay, propError, propMessage, requireProp, restrictedContainer, runtimeDefaultSeccomp } from '../common';
+import { addLibraryPatch, addWarning, checkArgs, checkConstructArgs, describeValue, hasUserPatches, overlay, propError, propMessage, requireProp, restrictedContainer, runtimeDefaultSeccomp } from '../common';
 import { GatewayApiRouting } from './gateway-api/gateway-api-routing';
 import { DeclaredRule } from './gateway-api/render-http-route';
 import { TrafficBackend, TrafficBackendKind } from './gateway-api/traffic-backend';
@@ -208,6 +208,7 @@ export class CanaryService extends Construct {
    * restarted, and synthesizing the result is the same as writing those props by hand.
    */
   public static promote(props: CanaryServiceProps, version: string, options: PromoteOptions = {}): CanaryServiceProps {
+    checkArgs('CanaryService', 'CanaryService.promote', arguments);
     const names = (props.versions ?? []).map(v => v.name);
     if (!names.includes(version)) {
       throw new Error(`[CanaryService.promote] ${propMessage('version', version, `must name one of the versions (${names.join(', ')})`)}`);
@@ -319,7 +320,7 @@ export class CanaryService extends Construct {
   private readonly gatewayApi?: GatewayApiRouting;
 
   constructor(scope: Construct, id: string, props: CanaryServiceProps) {
-    super(scope, id);
+    super(checkConstructArgs('CanaryService', scope, id, props), id);
     this.props = props;
     this.restrictedSecurity = props.restrictedSecurity ?? true;
 
@@ -440,6 +441,7 @@ export class CanaryService extends Construct {
    * first, then source rules, then the others, each group in the order added; all before the catch-all.
    */
   public addRoute(route: CanaryRoute): void {
+    checkArgs(this, 'CanaryService.addRoute', arguments);
     const prop = `routes[${this.rules.length}]`;
     if (route === undefined || route === null || typeof route !== 'object') throw propError(this, prop, route, 'must be a CanaryRoute');
     this.requireHttpPort(prop, route);
@@ -462,6 +464,7 @@ export class CanaryService extends Construct {
    * `x-canary: always` to the canary.
    */
   public routeHeader(header: string, match: StringMatch, version: string, options: CanaryRouteOptions = {}): void {
+    checkArgs(this, 'CanaryService.routeHeader', arguments);
     this.addRoute({ ...options, match: { headers: { [header]: match } }, version });
   }
 
@@ -470,6 +473,7 @@ export class CanaryService extends Construct {
    * Only traffic from pods with a sidecar carries source labels.
    */
   public routeSourceLabels(labels: Record<string, string>, version: string, options: CanaryRouteOptions = {}): void {
+    checkArgs(this, 'CanaryService.routeSourceLabels', arguments);
     this.addRoute({ ...options, match: { sourceLabels: labels }, version });
   }
 
@@ -477,6 +481,7 @@ export class CanaryService extends Construct {
    * Routes requests whose path matches `match` (e.g. `{ prefix: '/api/v2' }`) to `version`.
    */
   public routeUri(match: StringMatch, version: string, options: CanaryRouteOptions = {}): void {
+    checkArgs(this, 'CanaryService.routeUri', arguments);
     this.addRoute({ ...options, match: { uri: match }, version });
   }
 

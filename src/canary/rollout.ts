@@ -1,4 +1,4 @@
-import { propMessage } from '../common';
+import { checkArgs, propMessage } from '../common';
 import { CanaryServiceProps } from './canary-service';
 
 /**
@@ -63,6 +63,7 @@ export class RolloutPlan {
   public readonly canary: string;
 
   constructor(props: RolloutPlanProps) {
+    checkArgs('RolloutPlan', 'RolloutPlan.<init>', arguments);
     const fail = (prop: string, value: unknown, allowed: string) => new Error(`[RolloutPlan] ${propMessage(prop, value, allowed)}`);
     if (typeof props.stable !== 'string' || props.stable.length === 0) throw fail('stable', props.stable, 'must name a version');
     if (props.canary === props.stable || typeof props.canary !== 'string') {
@@ -90,6 +91,7 @@ export class RolloutPlan {
    * The CanaryService props of step `index`: `props` with that step's weights.
    */
   public stepProps(props: CanaryServiceProps, index: number): CanaryServiceProps {
+    checkArgs('RolloutPlan', 'RolloutPlan.stepProps', arguments);
     if (!Number.isInteger(index) || index < 0 || index >= this.steps.length) {
       throw new Error(`[RolloutPlan] ${propMessage('index', index, `must be a step index from 0 to ${this.steps.length - 1}`)}`);
     }

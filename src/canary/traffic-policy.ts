@@ -1,6 +1,6 @@
 import { Duration } from 'cdk8s';
 import { IConstruct } from 'constructs';
-import { propError, requireProp } from '../common';
+import { checkArgs, propError, requireProp } from '../common';
 import { checkDuration, checkHeaderName } from './private/checks';
 import { renderLoadBalancerOptions } from './private/render-load-balancer';
 import { optArray, optInteger, optObject, optString } from './private/shapes';
@@ -59,6 +59,7 @@ export class ConsistentHashKey {
    * Hash on an HTTP header (lowercase name, e.g. `x-user`).
    */
   public static header(name: string): ConsistentHashKey {
+    checkArgs('ConsistentHashKey', 'ConsistentHashKey.header', arguments);
     return new ConsistentHashKey(`header ${name}`, (scope, prop) => {
       checkHeaderName(scope, `${prop}.header`, name);
       return { httpHeaderName: name };
@@ -69,6 +70,7 @@ export class ConsistentHashKey {
    * Hash on an HTTP cookie.
    */
   public static cookie(name: string, options: ConsistentHashCookieOptions = {}): ConsistentHashKey {
+    checkArgs('ConsistentHashKey', 'ConsistentHashKey.cookie', arguments);
     return new ConsistentHashKey(`cookie ${name}`, (scope, prop) => {
       requireProp(typeof name === 'string' && name.length > 0, scope, `${prop}.cookie`, name, 'must be a non-empty cookie name');
       optObject(scope, `${prop}.cookie`, options);
@@ -92,6 +94,7 @@ export class ConsistentHashKey {
    * Hash on a query parameter.
    */
   public static queryParameter(name: string): ConsistentHashKey {
+    checkArgs('ConsistentHashKey', 'ConsistentHashKey.queryParameter', arguments);
     return new ConsistentHashKey(`query parameter ${name}`, (scope, prop) => {
       requireProp(typeof name === 'string' && name.length > 0, scope, `${prop}.queryParameter`, name, 'must be a non-empty query parameter name');
       return { httpQueryParameterName: name };
@@ -321,6 +324,7 @@ export class LoadBalancerSettings {
    * while the set of pods is unchanged.
    */
   public static consistentHash(key: ConsistentHashKey, options: ConsistentHashOptions = {}): LoadBalancerSettings {
+    checkArgs('LoadBalancerSettings', 'LoadBalancerSettings.consistentHash', arguments);
     return new LoadBalancerSettings(undefined, key, options);
   }
 

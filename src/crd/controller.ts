@@ -1,7 +1,7 @@
 import { Chart } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
-import { propError, restrictedContainer, runtimeDefaultSeccomp } from '../common';
+import { checkConstructArgs, propError, restrictedContainer, runtimeDefaultSeccomp } from '../common';
 import { CustomResourceDefinition } from './custom-resource-definition';
 import { isDns1123Label } from './names';
 import { AccessGrant } from './rbac';
@@ -94,7 +94,7 @@ export class CustomResourceController extends Construct {
   public readonly leaderElectionAccess?: AccessGrant;
 
   constructor(scope: Construct, id: string, props: CustomResourceControllerProps) {
-    super(scope, id);
+    super(checkConstructArgs('CustomResourceController', scope, id, props), id);
     validateWrittenObjects(this);
     const replicas = props.replicas ?? 1;
     const leaderElection = props.leaderElection ?? true;
@@ -112,6 +112,10 @@ export class CustomResourceController extends Construct {
     }
     if (!isDns1123Label(namespace)) {
       throw propError(this, 'namespace', namespace, 'must be a namespace name (a DNS-1123 label: lowercase letters, digits and "-")');
+    }
+
+    if (props.watchNamespace !== undefined && !isDns1123Label(props.watchNamespace)) {
+      throw propError(this, 'watchNamespace', props.watchNamespace, 'must be a namespace name (a DNS-1123 label: lowercase letters, digits and "-")');
     }
 
     this.serviceAccount = new kplus.ServiceAccount(this, 'ServiceAccount', { metadata: { namespace } });

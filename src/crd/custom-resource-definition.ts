@@ -1,7 +1,7 @@
 import { ApiObject, ApiObjectMetadata } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
-import { addWarning, propError, propMessage } from '../common';
+import { addWarning, checkArgs, checkConstructArgs, describeValue, propError, propMessage } from '../common';
 import { Problem, ProblemCollector, ProblemSeverity, validateObject } from '../validation';
 import { withoutNamespace } from './cluster-scoped';
 import { copyJson, jsonDepth } from './json';
@@ -267,7 +267,7 @@ export class CustomResourceDefinition extends Construct {
   private readonly schemas: any[] = [];
 
   constructor(scope: Construct, id: string, props: CustomResourceDefinitionProps) {
-    super(scope, id);
+    super(checkConstructArgs('CustomResourceDefinition', scope, id, props), id);
     const errors: string[] = [];
     const fail = (prop: string, value: unknown, allowed: string) => errors.push(propMessage(prop, value, allowed));
 
@@ -330,6 +330,7 @@ export class CustomResourceDefinition extends Construct {
    * @default - the storage version
    */
   public apiVersionOf(version?: string): string {
+    checkArgs(this, 'CustomResourceDefinition.apiVersionOf', arguments);
     return `${this.group}/${version ?? this.storageVersion}`;
   }
 
@@ -367,6 +368,7 @@ export class CustomResourceDefinition extends Construct {
    * @param options where the grant applies
    */
   public grantRead(subject: kplus.ISubject, options: GrantOptions = {}): AccessGrant {
+    checkArgs(this, 'CustomResourceDefinition.grantRead', arguments);
     return this.grant(subject, options, [[this.plural, ['get', 'list']]]);
   }
 
@@ -377,6 +379,7 @@ export class CustomResourceDefinition extends Construct {
    * @param options where the grant applies
    */
   public grantWatch(subject: kplus.ISubject, options: GrantOptions = {}): AccessGrant {
+    checkArgs(this, 'CustomResourceDefinition.grantWatch', arguments);
     return this.grant(subject, options, [[this.plural, ['get', 'list', 'watch']]]);
   }
 
@@ -388,6 +391,7 @@ export class CustomResourceDefinition extends Construct {
    * @param options where the grant applies
    */
   public grantStatusUpdate(subject: kplus.ISubject, options: GrantOptions = {}): AccessGrant {
+    checkArgs(this, 'CustomResourceDefinition.grantStatusUpdate', arguments);
     if (!this.hasStatusSubresource) {
       throw propError(this, 'versions[].statusSubresource', false,
         `must be true for some version before granting status updates: without it there is no ${this.plural}/status and status is part of the object (use grantFullAccess)`);
@@ -403,6 +407,7 @@ export class CustomResourceDefinition extends Construct {
    * @param options where the grant applies
    */
   public grantFullAccess(subject: kplus.ISubject, options: GrantOptions = {}): AccessGrant {
+    checkArgs(this, 'CustomResourceDefinition.grantFullAccess', arguments);
     const resources: Array<[string, string[]]> = [[this.plural, ['get', 'list', 'watch', 'create', 'update', 'patch', 'delete', 'deletecollection']]];
     if (this.hasStatusSubresource) resources.push([`${this.plural}/status`, ['get', 'update', 'patch']]);
     if (this._versions.some(v => v.scale)) resources.push([`${this.plural}/scale`, ['get', 'update', 'patch']]);

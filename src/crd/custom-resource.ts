@@ -1,6 +1,6 @@
 import { ApiObject, ApiObjectMetadata } from 'cdk8s';
 import { Construct } from 'constructs';
-import { propError } from '../common';
+import { checkConstructArgs, propError } from '../common';
 import { withoutNamespace } from './cluster-scoped';
 import { CustomResourceDefinition } from './custom-resource-definition';
 import { CustomResourceScope } from './scope';
@@ -73,7 +73,7 @@ export class CustomResource extends Construct {
   public readonly version: string;
 
   constructor(scope: Construct, id: string, props: CustomResourceProps) {
-    super(scope, id);
+    super(checkConstructArgs('CustomResource', scope, id, props), id);
     validateWrittenObjects(this);
     const crd = props.definition;
     this.definition = crd;

@@ -1,8 +1,8 @@
-import { ApiObject, Lazy } from 'cdk8s';
+import { ApiObject, Chart, Lazy } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { k8s } from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
-import { propError, propMessage } from '../common';
+import { checkArgs, isPathSegmentName, PATH_SEGMENT_RULE, propError, propMessage } from '../common';
 import { withoutNamespace } from './cluster-scoped';
 import { isDns1123Label } from './names';
 
@@ -36,6 +36,7 @@ export class AccessGrant extends Construct {
    * @param options where the grant applies
    */
   public static of(subject: kplus.ISubject, options: GrantOptions = {}): AccessGrant {
+    checkArgs('AccessGrant', 'AccessGrant.of', arguments);
     const id = options.namespace === undefined ? 'Access' : `Access-${options.namespace}`;
     const existing = subject.node.tryFindChild(id);
     if (existing instanceof AccessGrant) return existing;
@@ -69,18 +70,20 @@ export class AccessGrant extends Construct {
     this.namespace = namespace;
     const rules = Lazy.any({ produce: () => this.renderRules() });
     const subjects = Lazy.any({ produce: () => [this.renderSubject()] });
+    const name = grantName(subject);
     if (namespace === undefined) {
-      this.role = new k8s.KubeClusterRole(this, 'Role', { rules });
+      this.role = new k8s.KubeClusterRole(this, 'Role', { metadata: { name }, rules });
       this.binding = new k8s.KubeClusterRoleBinding(this, 'Binding', {
+        metadata: { name },
         roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: this.role.name },
         subjects,
       });
       withoutNamespace(this.role);
       withoutNamespace(this.binding);
     } else {
-      this.role = new k8s.KubeRole(this, 'Role', { metadata: { namespace }, rules });
+      this.role = new k8s.KubeRole(this, 'Role', { metadata: { name, namespace }, rules });
       this.binding = new k8s.KubeRoleBinding(this, 'Binding', {
-        metadata: { namespace },
+        metadata: { name, namespace },
         roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name: this.role.name },
         subjects,
       });
@@ -103,6 +106,7 @@ export class AccessGrant extends Construct {
    * @param verbs e.g. `["get", "list", "watch"]`
    */
   public allow(apiGroup: string, resource: string, verbs: string[]): void {
+    checkArgs(this, 'AccessGrant.allow', arguments);
     if (verbs.length === 0 || verbs.some(v => !/^([a-z]+|\*)$/.test(v))) {
       throw propError(this, 'verbs', verbs, `must be a non-empty list of lowercase API verbs (${VERB_ORDER.join(', ')}, …)`);
     }
@@ -134,4 +138,22 @@ export class AccessGrant extends Construct {
       namespace: s.namespace,
     };
   }
+}
+
+/**
+ * The name of the roles and bindings of a grant (the naming rule in docs/validation.md): the subject's
+ * identity, `<namespace>:<service account>` for a ServiceAccount, `[<chart namespace>:]user:<name>` or
+ * `…group:<name>` for users and groups. It is readable, it names one subject wherever the grant is written,
+ * and it includes the namespace, so the same app synthesized for two namespaces writes two ClusterRoles
+ * instead of rebinding one. RBAC names are path segments (`ValidateRBACName`): `:` is allowed.
+ */
+function grantName(subject: kplus.ISubject): string {
+  const s = subject.toSubjectConfiguration();
+  const namespace = s.kind === 'ServiceAccount' ? s.namespace ?? Chart.of(subject).namespace : Chart.of(subject).namespace;
+  const name = s.kind === 'ServiceAccount' ? s.name : `${s.kind.toLowerCase()}:${s.name}`;
+  const full = namespace ? `${namespace}:${name}` : name;
+  if (!isPathSegmentName(full)) {
+    throw propError(subject, 'subject', `${s.kind} ${s.name}`, `cannot name a role: ${PATH_SEGMENT_RULE}`);
+  }
+  return full;
 }

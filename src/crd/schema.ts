@@ -1,3 +1,4 @@
+import { checkArgs } from '../common';
 import { copyJson } from './json';
 
 /**
@@ -301,6 +302,7 @@ export class Schema {
    * An object with known fields.
    */
   public static object(options: ObjectSchemaOptions = {}): Schema {
+    checkArgs('Schema', 'Schema.object', arguments);
     const properties = options.properties === undefined ? undefined
       : Object.fromEntries(Object.entries(options.properties).map(([name, s]) => [name, Schema.render(s)]));
     return new Schema({
@@ -317,6 +319,7 @@ export class Schema {
    * A string.
    */
   public static string(options: StringSchemaOptions = {}): Schema {
+    checkArgs('Schema', 'Schema.string', arguments);
     return new Schema({
       ...common(options),
       type: 'string',
@@ -332,6 +335,7 @@ export class Schema {
    * An integer (64 bits on the server).
    */
   public static integer(options: NumberSchemaOptions = {}): Schema {
+    checkArgs('Schema', 'Schema.integer', arguments);
     return new Schema({ ...common(options), type: 'integer', ...numeric(options) });
   }
 
@@ -339,6 +343,7 @@ export class Schema {
    * A number (integer or floating point).
    */
   public static number(options: NumberSchemaOptions = {}): Schema {
+    checkArgs('Schema', 'Schema.number', arguments);
     return new Schema({ ...common(options), type: 'number', ...numeric(options) });
   }
 
@@ -346,6 +351,7 @@ export class Schema {
    * A boolean.
    */
   public static boolean(options: SchemaOptions = {}): Schema {
+    checkArgs('Schema', 'Schema.boolean', arguments);
     return new Schema({ ...common(options), type: 'boolean' });
   }
 
@@ -353,6 +359,7 @@ export class Schema {
    * A list whose items all match `items`.
    */
   public static array(items: Schema, options: ArraySchemaOptions = {}): Schema {
+    checkArgs('Schema', 'Schema.array', arguments);
     return new Schema({
       ...common(options),
       'type': 'array',
@@ -368,6 +375,7 @@ export class Schema {
    * A map from free string keys to values matching `values` (`additionalProperties`), like labels.
    */
   public static map(values: Schema, options: MapSchemaOptions = {}): Schema {
+    checkArgs('Schema', 'Schema.map', arguments);
     return new Schema({
       ...common(options),
       type: 'object',
@@ -381,6 +389,7 @@ export class Schema {
    * An integer or a string, like a port (`8080` or `"http"`) or a quantity (`x-kubernetes-int-or-string`).
    */
   public static intOrString(options: SchemaOptions = {}): Schema {
+    checkArgs('Schema', 'Schema.intOrString', arguments);
     return new Schema({
       ...common(options),
       'anyOf': [{ type: 'integer' }, { type: 'string' }],
@@ -393,6 +402,7 @@ export class Schema {
    * (`x-kubernetes-preserve-unknown-fields`), e.g. a free-form configuration.
    */
   public static preserveUnknownFields(options: SchemaOptions = {}): Schema {
+    checkArgs('Schema', 'Schema.preserveUnknownFields', arguments);
     return new Schema({ ...common(options), 'type': 'object', 'x-kubernetes-preserve-unknown-fields': true });
   }
 

@@ -11,7 +11,7 @@ import { buildValues, nonJsonPart, subchartSchema, SubchartValues, ValuesConflic
 import { resolveVersions, VersioningStrategy } from './versioning';
 import { renderUmbrellaFiles, SubchartContent, writeChartDirectory } from './writer';
 import { manifestYaml } from './yaml';
-import { addWarning, propError, propMessage } from '../common';
+import { addWarning, checkArgs, checkConstructArgs, propError, propMessage } from '../common';
 
 /**
  * Props of an UmbrellaChart: the parent chart's Chart.yaml, its versioning and where it is written.
@@ -228,6 +228,7 @@ export class UmbrellaChart extends Construct {
    * Writes every UmbrellaChart of the app (call it after `app.synth()`); returns the chart directories.
    */
   public static synthAll(app: App): string[] {
+    checkArgs('UmbrellaChart', 'UmbrellaChart.synthAll', arguments);
     return app.node.findAll().filter(UmbrellaChart.isUmbrellaChart).map(u => u.synth());
   }
 
@@ -254,7 +255,7 @@ export class UmbrellaChart extends Construct {
   private readonly existence: ExistenceBinding[] = [];
 
   constructor(scope: Construct, id: string, props: UmbrellaChartProps = {}) {
-    super(scope, id);
+    super(checkConstructArgs('UmbrellaChart', scope, id, props), id);
     Object.defineProperty(this, UMBRELLA_SYMBOL, { value: true });
     this.props = props;
     this.name = props.name ?? id;
@@ -302,6 +303,7 @@ export class UmbrellaChart extends Construct {
    * (a chart nested inside it is a chart of its own and must be added too).
    */
   public addSubchart(chart: Chart, options: SubchartOptions = {}): Subchart {
+    checkArgs(this, 'UmbrellaChart.addSubchart', arguments);
     const name = options.name ?? chart?.node?.id;
     const prefix = `subcharts[${JSON.stringify(name)}].`;
     this.checkChart(chart, name, options);

@@ -2,7 +2,7 @@ import { createHash } from 'crypto';
 import { ApiObject, JsonPatch, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
-import { runtimeDefaultSeccomp } from '../common';
+import { checkConstructArgs, isDns1123Subdomain, runtimeDefaultSeccomp } from '../common';
 import { isPort } from './ip-address';
 import { CheckedVirtualServer, checkVirtualServers, IpvsVirtualServer, renderRuleLines, virtualServerName } from './ipvsadm-rules';
 import { checkLabels } from './labels';
@@ -97,7 +97,7 @@ export class IpvsDirector extends Construct {
   public readonly virtualServers: IpvsVirtualServer[];
 
   constructor(scope: Construct, id: string, props: IpvsDirectorProps) {
-    super(scope, id);
+    super(checkConstructArgs('IpvsDirector', scope, id, props), id);
     validateWrittenObjects(this);
     const r = constructReporter(this);
     const virtualServers = checkVirtualServers(r, 'virtualServers', props?.virtualServers);
@@ -168,6 +168,11 @@ export function checkDeployment(r: Reporter, options: IpvsDirectorDeploymentOpti
     r.fail('nodeSelector', nodeSelector, 'must select the director nodes with at least one label');
   }
   checkLabels(r, 'nodeSelector', nodeSelector);
+  // apiserver ValidateDaemonSetName and ValidateConfigMapName: DNS-1123 subdomains
+  if (options.name !== undefined && !isDns1123Subdomain(options.name)) {
+    r.fail('name', options.name, 'must be a DNS-1123 subdomain (lowercase letters, digits, \'-\' and \'.\', at most 253 characters): '
+      + 'it names the ConfigMap and the DaemonSet');
+  }
   for (const image of ['image', 'metricsImage'] as const) {
     const value = options[image];
     if (value !== undefined && (typeof value !== 'string' || value.trim() === '' || /\s/.test(value))) {

@@ -1,4 +1,5 @@
 import { Duration } from 'cdk8s';
+import { checkArgs } from '../common';
 import { hostPort, isPort, parseIp, ParsedIp } from './ip-address';
 import { persistenceSeconds } from './persistence';
 import { functionReporter, Reporter } from './report';
@@ -142,11 +143,13 @@ export class IpvsadmRules {
    * differs from the virtual port with gatewaying or tunneling, mixed IP families, duplicates).
    */
   public static render(virtualServers: IpvsVirtualServer[]): string {
+    checkArgs('IpvsadmRules', 'IpvsadmRules.render', arguments);
     return IpvsadmRules.lines(virtualServers).map(l => `${l}\n`).join('');
   }
 
   /** The rules, one string a rule: each virtual server's `-A` line followed by its `-a` lines. */
   public static lines(virtualServers: IpvsVirtualServer[]): string[] {
+    checkArgs('IpvsadmRules', 'IpvsadmRules.lines', arguments);
     return renderRuleLines(checkVirtualServers(functionReporter('IpvsadmRules'), 'virtualServers', virtualServers));
   }
 

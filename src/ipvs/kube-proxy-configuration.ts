@@ -1,7 +1,7 @@
 import { Duration, Yaml } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
-import { durationMillis, formatDuration, MAX_GO_DURATION_MS } from '../common';
+import { checkConstructArgs, durationMillis, formatDuration, MAX_GO_DURATION_MS } from '../common';
 import { cidrProblem, isPort, parseCidr, parseIp } from './ip-address';
 import { checkModeForVersion, defaultKubeProxyMode, KubeProxyMode } from './kube-proxy-mode';
 import { kubernetesMinor } from './kubernetes-version';
@@ -221,7 +221,7 @@ export class KubeProxyConfiguration extends Construct {
   public readonly mode: KubeProxyMode;
 
   constructor(scope: Construct, id: string, props: KubeProxyConfigurationProps = {}) {
-    super(scope, id);
+    super(checkConstructArgs('KubeProxyConfiguration', scope, id, props), id);
     validateWrittenObjects(this);
     const r = constructReporter(this);
     this.document = kubeProxyDocument(r, props ?? {});

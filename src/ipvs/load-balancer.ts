@@ -1,7 +1,7 @@
 import { ApiObject, Duration, JsonPatch } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
-import { isDns1123Label } from '../common';
+import { checkConstructArgs, isDns1035Label, isDns1123Label } from '../common';
 import { checkDeployment, IpvsDirector, IpvsDirectorDeploymentOptions } from './director';
 import { cidrContains, hostCidr, isPort, parseCidr, parseIp } from './ip-address';
 import {
@@ -186,7 +186,7 @@ export class IpvsLoadBalancer extends Construct {
   public readonly rules?: string;
 
   constructor(scope: Construct, id: string, props: IpvsLoadBalancerProps) {
-    super(scope, id);
+    super(checkConstructArgs('IpvsLoadBalancer', scope, id, props), id);
     validateWrittenObjects(this);
     props = props ?? {};
     const r = constructReporter(this);
@@ -327,9 +327,10 @@ function createService(scope: Construct, r: Reporter, props: IpvsLoadBalancerPro
   if (!types.includes(type)) r.fail('serviceType', type, `must be ${oneOf(types)}: an ExternalName Service has no virtual IP`);
   const ports = props.ports;
   if (!Array.isArray(ports) || ports.length === 0) r.fail('ports', ports, 'must list at least one port (or pass \'service\')');
-  if (props.serviceName !== undefined && (typeof props.serviceName !== 'string' || !isDns1123Label(props.serviceName)
-    || props.serviceName.length > 63)) {
-    r.fail('serviceName', props.serviceName, 'must be a DNS label: lowercase letters, digits and \'-\', at most 63 characters');
+  // apiserver ValidateServiceName: a DNS-1035 label (the name becomes a DNS name and environment variable prefix)
+  if (props.serviceName !== undefined && !isDns1035Label(props.serviceName)) {
+    r.fail('serviceName', props.serviceName, 'must be a Service name (a DNS-1035 label: lowercase letters, digits and \'-\', '
+      + 'starting with a letter, at most 63 characters)');
   }
   const service = new kplus.Service(scope, 'Service', {
     metadata: props.serviceName ? { name: props.serviceName } : undefined,

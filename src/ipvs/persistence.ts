@@ -1,5 +1,5 @@
 import { Duration } from 'cdk8s';
-import { durationMillis, formatDuration } from '../common';
+import { checkArgs, durationMillis, formatDuration } from '../common';
 import { Reporter } from './report';
 
 /** Kubernetes' default `sessionAffinityConfig.clientIP.timeoutSeconds` (3 hours). */
@@ -22,6 +22,7 @@ export class IpvsPersistence {
    * @default timeout 3 hours (10800 s, the Kubernetes default)
    */
   public static clientIp(timeout?: Duration): IpvsPersistence {
+    checkArgs('IpvsPersistence', 'IpvsPersistence.clientIp', arguments);
     return new IpvsPersistence(timeout);
   }
 

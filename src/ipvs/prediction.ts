@@ -1,3 +1,4 @@
+import { checkArgs } from '../common';
 import { hostPort } from './ip-address';
 import { checkVirtualServer, CheckedVirtualServer, IpvsVirtualServer } from './ipvsadm-rules';
 import { functionReporter, Reporter } from './report';
@@ -51,6 +52,7 @@ export class IpvsPrediction {
    * @param connections how many new connections, an integer from 0 to 1,000,000
    */
   public static predict(virtualServer: IpvsVirtualServer, connections: number): IpvsPredictionResult {
+    checkArgs('IpvsPrediction', 'IpvsPrediction.predict', arguments);
     const r = functionReporter('IpvsPrediction');
     return predictChecked(r, checkVirtualServer(r.child('virtualServer'), virtualServer), connections);
   }

@@ -1,3 +1,4 @@
+import { checkArgs } from '../common';
 import { hostPort } from './ip-address';
 import { checkVirtualServers, IpvsForwarding, IpvsVirtualServer, IpvsProtocol } from './ipvsadm-rules';
 import { predictChecked } from './prediction';
@@ -33,6 +34,7 @@ export class IpvsStatsTable {
    * @param traffic what each connection carries
    */
   public static predict(virtualServers: IpvsVirtualServer[], connections: number, traffic: IpvsTrafficProfile): string {
+    checkArgs('IpvsStatsTable', 'IpvsStatsTable.predict', arguments);
     const r = functionReporter('IpvsStatsTable');
     checkTraffic(r, traffic);
     const checked = checkVirtualServers(r, 'virtualServers', virtualServers);

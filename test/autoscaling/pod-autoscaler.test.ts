@@ -177,13 +177,27 @@ describe('PodAutoscaler refusals', () => {
     expect(ref('Worker', 'pool.a')).not.toThrow();
   });
 
-  test('a target in another namespace', () => {
+  test('a target in another namespace than the one set on the autoscaler', () => {
     const app = Testing.app();
     const other = new Chart(app, 'other', { namespace: 'batch' });
     const worker = plainDeployment(other);
-    new PodAutoscaler(new Chart(app, 'shop', { namespace: 'shop' }), 'hpa', { target: ScaleTarget.fromDeployment(worker), maxReplicas: 2 });
+    new PodAutoscaler(new Chart(app, 'shop', { namespace: 'shop' }), 'hpa', {
+      target: ScaleTarget.fromDeployment(worker), maxReplicas: 2, metadata: { namespace: 'shop' },
+    });
     expect(() => app.synthYaml())
       .toThrow(/\[shop\/hpa\] 'target' \("Deployment worker"\) is in namespace batch but the autoscaler is in shop; an HPA scales only objects in its own namespace/);
+  });
+
+  test('without a namespace of its own, the autoscaler and its budget follow the target\'s namespace', () => {
+    // GIVEN a Deployment in namespace batch, the autoscaler in a chart of namespace shop
+    const app = Testing.app();
+    const worker = plainDeployment(new Chart(app, 'other', { namespace: 'batch' }));
+    const chart = new Chart(app, 'shop', { namespace: 'shop' });
+    // WHEN
+    new PodAutoscaler(chart, 'hpa', { target: ScaleTarget.fromDeployment(worker), maxReplicas: 2, podDisruptionBudget: true });
+    // THEN both land beside the Deployment
+    const objects = synthValid(chart);
+    expect(objects.map(o => [o.kind, o.metadata.namespace])).toEqual([['HorizontalPodAutoscaler', 'batch'], ['PodDisruptionBudget', 'batch']]);
   });
 });
 

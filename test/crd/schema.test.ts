@@ -254,9 +254,9 @@ describe('structural schema refusals', () => {
     expect(() => crdWithSpec(twice)).toThrow(`${SPEC}.x-kubernetes-list-map-keys' (["name","name"]) must not contain duplicate entries ("name")`);
   });
 
-  test('refuses a plain JavaScript object where a Schema is expected when it is not structural', () => {
-    const loose = Schema.object({ properties: { size: { minimum: 1 } as any } });
-    expect(() => crdWithSpec(loose)).toThrow(`${SPEC}.properties.size.type' (undefined) must not be empty for specified object fields`);
+  test('refuses a plain JavaScript object where a Schema is expected (Schema.fromJson takes plain JSON)', () => {
+    expect(() => Schema.object({ properties: { size: { minimum: 1 } as any } }))
+      .toThrow('[Schema] \'options.properties["size"]\' ({"minimum":1}) must be a Schema');
   });
 
   test('reports every problem at once', () => {

@@ -69,7 +69,7 @@ describe('Chart.yaml metadata', () => {
     [{ keywords: ['shop', ''] }, 'keywords[1]', '""', 'must be a non-empty string'],
     [{ description: '' }, 'description', '""', 'must be a non-empty string'],
     [{ kubeVersion: 'banana' }, 'kubeVersion', '"banana"', 'must be a SemVer range Helm understands, e.g. ">=1.27.0-0", ">= 1.27 < 1.31", "1.27 - 1.30", "^1.28 || ~1.30"'],
-    [{ annotations: { team: 42 as any } }, 'annotations["team"]', '42', 'must be a string (Helm reads Chart.yaml annotations as strings)'],
+    [{ annotations: { team: 42 as any } }, 'annotations["team"]', '42', 'must be a string'],
     [{ appVersion: 'line\nbreak' }, 'appVersion', '"line\\nbreak"', 'must be a non-empty single-line string'],
   ])('refuses %j', (props, prop, shown, allowed) => {
     expect(() => new UmbrellaChart(Testing.app(), 'shop', { version: '1.0.0', ...props }))

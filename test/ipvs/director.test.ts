@@ -140,7 +140,9 @@ describe('IpvsDirector', () => {
 
     test('no props at all: a refusal, not a TypeError', () => {
       expect(refusalOf(() => new IpvsDirector(Testing.chart(), 'director', undefined as any))).toBe(
-        '[test/director] \'virtualServers\' (undefined) must list at least one virtual server');
+        '[test/director] \'props\' (undefined) must be an object (IpvsDirectorProps)');
+      expect(refusalOf(() => new IpvsDirector(Testing.chart(), 'director', { virtualServers: [] }))).toBe(
+        '[test/director] \'virtualServers\' ([]) must list at least one virtual server');
     });
 
     // found by test/properties/ipvs.property.test.ts: the apiserver validates a pod's nodeSelector as labels

@@ -401,8 +401,8 @@ describe('IpvsLoadBalancer', () => {
     });
 
     test('no props at all: a refusal, not a TypeError', () => {
-      expect(refusal(undefined as any)).toBe(
-        '[test/lb] \'selector\' (undefined) must select the pods with at least one label (or pass \'service\')');
+      expect(refusal(undefined as any)).toBe('[test/lb] \'props\' (undefined) must be an object (IpvsLoadBalancerProps)');
+      expect(refusal({})).toBe('[test/lb] \'selector\' (undefined) must select the pods with at least one label (or pass \'service\')');
     });
 
     test('at synth: an existing Service whose ports change after the director rules were written', () => {
@@ -445,7 +445,7 @@ describe('IpvsLoadBalancer', () => {
 
     test('a real server that is not an object: a refusal, not a TypeError', () => {
       expect(refusal({ ...seed, director: { ...seed.director!, realServers: [null as any] } })).toBe(
-        '[test/lb] \'director.realServers[0]\' (null) must be a real server ({ address, port?, weight? })');
+        '[test/lb] \'director.realServers[0]\' (null) must be an object (IpvsRealServer)');
     });
   });
 });

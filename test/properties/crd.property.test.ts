@@ -159,16 +159,18 @@ const numberDesc: fc.Arbitrary<Desc> = fc.constantFrom<'integer' | 'number'>('in
   // bounds at the boundary values, with room for an integer between them
   {
     weight: 3,
-    arbitrary: fc.tuple(boundaryNumber(), fc.constantFrom(0, 1, 100, 2 ** 31), fc.boolean(), fc.boolean()).map<Desc>(([b, delta, hasMin, hasMax]) => {
-      const width = t === 'integer' && !Number.isInteger(b) ? Math.max(delta, 1) : delta;
-      const finite = Number.isFinite(b);
-      return {
-        t,
-        minimum: hasMin ? b : undefined,
-        maximum: hasMax ? (finite ? b + width : b) : undefined,
-        problems: finite || (!hasMin && !hasMax) ? [] : [hasMin ? 'minimum' : 'maximum'],
-      };
-    }),
+    // NaN and ±Infinity never reach a CRD: Schema.integer/number refuse them (test/boundary)
+    arbitrary: fc.tuple(boundaryNumber().filter(Number.isFinite), fc.constantFrom(0, 1, 100, 2 ** 31), fc.boolean(), fc.boolean())
+      .map<Desc>(([b, delta, hasMin, hasMax]) => {
+        const width = t === 'integer' && !Number.isInteger(b) ? Math.max(delta, 1) : delta;
+        const finite = Number.isFinite(b);
+        return {
+          t,
+          minimum: hasMin ? b : undefined,
+          maximum: hasMax ? (finite ? b + width : b) : undefined,
+          problems: finite || (!hasMin && !hasMax) ? [] : [hasMin ? 'minimum' : 'maximum'],
+        };
+      }),
   },
   { weight: 2, arbitrary: fc.constantFrom(1, 2, 5, 0.5).filter(m => t === 'number' || Number.isInteger(m)).map<Desc>(m => ({ t, multipleOf: m, problems: [] })) },
   fc.constantFrom<Desc>(
@@ -652,6 +654,11 @@ describe('CustomResource properties', () => {
         new CustomResource(c, 'one', { definition: crd, metadata, spec: g.value.value as any });
         return c;
       }));
+      if (g.name === '') {
+        // an empty name is refused by the argument check, before the instance's own checks run
+        expect(outcome).toEqual({ kind: 'refused', message: '[test/one] \'metadata.name\' ("") must not be empty' });
+        return;
+      }
       if (expected.length > 0) {
         if (outcome.kind !== 'refused') throw new Error(`accepted an instance that breaks ${expected.join(', ')}`);
         for (const p of expected) expect({ p, named: outcome.message.includes(`[test/one] '${p}'`) }).toEqual({ p, named: true });
@@ -780,7 +787,7 @@ describe('RBAC properties', () => {
       const leader = g.leaderElection ?? true;
       if (!Number.isInteger(replicas) || replicas < 0 || (replicas > 1 && !leader)) expected.push('replicas');
       if (!isDns1123Label(g.namespace)) expected.push('namespace');
-      if (g.watchNamespace !== undefined && (g.scope === CustomResourceScope.CLUSTER || !isDns1123Label(g.watchNamespace))) expected.push('namespace');
+      if (g.watchNamespace !== undefined && (g.scope === CustomResourceScope.CLUSTER || !isDns1123Label(g.watchNamespace))) expected.push('namespace', 'watchNamespace');
       const outcome = tally.add(synthOrRefuse(() => {
         const c = chart();
         const crd = new CustomResourceDefinition(c, 'crd', {
@@ -831,7 +838,6 @@ describe('RBAC properties', () => {
       { group: 'a.example.com', kind: 'Widget', versions: [{ name: 'v1', schema: { type: 'object' } }] },
       { group: 'a.example.com', kind: 'Widget', versions: undefined },
       { group: 42, kind: null, versions: [{ name: 7, schema: Schema.object() }] },
-      { group: 'a.example.com', kind: 'Widget', versions: [{ name: 'v1', schema: Schema.object({ properties: { spec: Schema.object({ properties: { a: 'string' as any } }) } }) }] },
       { group: 'a.example.com', kind: 'Widget', versions: [{ name: 'v1', schema: Schema.object(), printerColumns: [{ name: 'x', type: 'string' }] }] },
     ];
     for (const props of bad) {
@@ -844,5 +850,7 @@ describe('RBAC properties', () => {
       expect(outcome.kind).toBe('refused');
       if (outcome.kind === 'refused') expectLibraryError(new Error(outcome.message));
     }
+    // a plain string where a Schema belongs is refused by the factory itself
+    expect(() => Schema.object({ properties: { a: 'string' as any } })).toThrow('[Schema] \'options.properties["a"]\' ("string") must be a Schema');
   });
 });

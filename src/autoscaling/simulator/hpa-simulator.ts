@@ -1,4 +1,5 @@
 import { Duration } from 'cdk8s';
+import { checkArgs } from '../../common';
 import { AutoscalingOptions, autoscalingProblems, autoscalingSpec, defaultMetrics } from '../autoscaling-options';
 import { durationSeconds, ScalingPolicyType } from '../behavior';
 import {
@@ -53,6 +54,7 @@ export class HpaSimulator {
   private legacyScaleUpFactor = 2;
 
   constructor(props: HpaSimulatorProps) {
+    checkArgs('HpaSimulator', 'HpaSimulator.<init>', arguments);
     const seconds = (d: Duration | undefined, fallback: number) => d === undefined ? fallback : durationSeconds(d);
     this.autoscaling = props.autoscaling;
     this.syncPeriodSeconds = seconds(props.syncPeriod, 15);
@@ -111,6 +113,7 @@ export class HpaSimulator {
    * Runs a trace and returns the decision at each sync.
    */
   public run(input: SimulationInput): SimulationStep[] {
+    checkArgs('HpaSimulator', 'HpaSimulator.run', arguments);
     return this.runFrom(input, undefined);
   }
 
