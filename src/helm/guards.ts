@@ -5,21 +5,12 @@
  */
 import { fieldRule } from './bindable-fields';
 import { FieldPath, formatFieldPath, valueAtPath } from './field-path';
-import { kindKey } from './references';
+import { kindKey, POD_SPEC_PATHS } from './references';
 import { goLiteral, goString, TemplateExpr } from './template-expr';
 
 /** Kinds whose names are DNS labels (at most 63 characters), by `group/Kind`. */
 export const NAME_LENGTH_GUARDS: Record<string, number> = { '/Service': 63 };
 
-const POD_SPECS: Record<string, FieldPath> = {
-  'apps/Deployment': ['spec', 'template', 'spec'],
-  'apps/StatefulSet': ['spec', 'template', 'spec'],
-  'apps/DaemonSet': ['spec', 'template', 'spec'],
-  'apps/ReplicaSet': ['spec', 'template', 'spec'],
-  'batch/Job': ['spec', 'template', 'spec'],
-  'batch/CronJob': ['spec', 'jobTemplate', 'spec', 'template', 'spec'],
-  '/Pod': ['spec'],
-};
 
 /** The guards an object with bound fields needs; `helpers` when they call GUARD_HELPERS. */
 export function guardsFor(obj: any, original: any, where: string): { guards: string[]; helpers: boolean } {
@@ -39,7 +30,7 @@ export function guardsFor(obj: any, original: any, where: string): { guards: str
   }
 
   // requests <= limits per resource (the API server's ValidateResourceRequirements)
-  const pod = POD_SPECS[kindKey(original)];
+  const pod = POD_SPEC_PATHS[kindKey(original)];
   if (pod) {
     for (const list of ['containers', 'initContainers']) {
       const containers = valueAtPath(obj, [...pod, list]);

@@ -22,7 +22,8 @@ export interface ObjectReference {
   readonly form: 'name' | 'host';
 }
 
-const POD_SPEC_PATHS: Record<string, FieldPath> = {
+/** Where the pod spec sits in each workload kind, by `group/Kind`. */
+export const POD_SPEC_PATHS: Record<string, FieldPath> = {
   'apps/Deployment': ['spec', 'template', 'spec'],
   'apps/StatefulSet': ['spec', 'template', 'spec'],
   'apps/DaemonSet': ['spec', 'template', 'spec'],
