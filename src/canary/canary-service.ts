@@ -419,6 +419,7 @@ export class CanaryService extends Construct {
    * order added, before the weighted catch-all of the TCP ports.
    */
   public addTcpRoute(route: CanaryTcpRoute): void {
+    checkArgs(this, 'CanaryService.addTcpRoute', arguments);
     const prop = `tcpRoutes[${this.tcpRules.length}]`;
     renderTcpRoute(this, prop, route, this.l4Ports('tcp'));
     this.checkSourceNeedsMesh(prop, route.match);
@@ -430,6 +431,7 @@ export class CanaryService extends Construct {
    * `route.version`. Written in the order added, before the weighted catch-all of the TLS ports.
    */
   public addTlsRoute(route: CanaryTlsRoute): void {
+    checkArgs(this, 'CanaryService.addTlsRoute', arguments);
     const prop = `tlsRoutes[${this.tlsRules.length}]`;
     renderTlsRoute(this, prop, route, this.l4Ports('tls'));
     this.checkSourceNeedsMesh(prop, route.match);

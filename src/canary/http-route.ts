@@ -1,4 +1,5 @@
 import { Duration } from 'cdk8s';
+import { checkArgs } from '../common';
 import { HttpMatch, StringMatch } from './match';
 
 /**
@@ -316,6 +317,7 @@ export class DirectResponseBody {
    * A text body (Istio's `body.string`).
    */
   public static fromString(text: string): DirectResponseBody {
+    checkArgs('DirectResponseBody', 'DirectResponseBody.fromString', arguments);
     return new DirectResponseBody('string', text);
   }
 
@@ -323,6 +325,7 @@ export class DirectResponseBody {
    * A binary body, given base64-encoded (Istio's `body.bytes`).
    */
   public static fromBase64(data: string): DirectResponseBody {
+    checkArgs('DirectResponseBody', 'DirectResponseBody.fromBase64', arguments);
     return new DirectResponseBody('bytes', data);
   }
 

@@ -126,6 +126,7 @@ export class ConsistentHashAlgorithm {
    * @param minimumRingSize the minimum number of virtual nodes on the ring (Istio's default: 1024)
    */
   public static ringHash(minimumRingSize?: number): ConsistentHashAlgorithm {
+    checkArgs('ConsistentHashAlgorithm', 'ConsistentHashAlgorithm.ringHash', arguments);
     return new ConsistentHashAlgorithm((scope, prop) =>
       ({ ringHash: { minimumRingSize: optInteger(scope, `${prop}.ringHash.minimumRingSize`, minimumRingSize, 'uint32') } }));
   }
@@ -138,6 +139,7 @@ export class ConsistentHashAlgorithm {
    * @default 65537 (Envoy's default table size)
    */
   public static maglev(tableSize?: number): ConsistentHashAlgorithm {
+    checkArgs('ConsistentHashAlgorithm', 'ConsistentHashAlgorithm.maglev', arguments);
     return new ConsistentHashAlgorithm((scope, prop) =>
       ({ maglev: { tableSize: optInteger(scope, `${prop}.maglev.tableSize`, tableSize, 'uint32') ?? MAGLEV_DEFAULT_TABLE_SIZE } }));
   }
@@ -278,6 +280,7 @@ export class LoadBalancerSettings {
    * Round robin over healthy pods.
    */
   public static roundRobin(options: LoadBalancerOptions = {}): LoadBalancerSettings {
+    checkArgs('LoadBalancerSettings', 'LoadBalancerSettings.roundRobin', arguments);
     return new LoadBalancerSettings('ROUND_ROBIN', undefined, options);
   }
 
@@ -285,6 +288,7 @@ export class LoadBalancerSettings {
    * Pods with fewer outstanding requests are preferred (Envoy's least-request, power of two choices).
    */
   public static leastRequest(options: LoadBalancerOptions = {}): LoadBalancerSettings {
+    checkArgs('LoadBalancerSettings', 'LoadBalancerSettings.leastRequest', arguments);
     return new LoadBalancerSettings('LEAST_REQUEST', undefined, options);
   }
 
@@ -292,6 +296,7 @@ export class LoadBalancerSettings {
    * A random healthy pod.
    */
   public static random(options: LoadBalancerOptions = {}): LoadBalancerSettings {
+    checkArgs('LoadBalancerSettings', 'LoadBalancerSettings.random', arguments);
     return new LoadBalancerSettings('RANDOM', undefined, options);
   }
 
@@ -299,6 +304,7 @@ export class LoadBalancerSettings {
    * Istio's default algorithm (LEAST_REQUEST, not written) with locality load balancing or warm-up.
    */
   public static defaultAlgorithm(options: LoadBalancerOptions): LoadBalancerSettings {
+    checkArgs('LoadBalancerSettings', 'LoadBalancerSettings.defaultAlgorithm', arguments);
     return new LoadBalancerSettings(undefined, undefined, options ?? {});
   }
 

@@ -1,4 +1,4 @@
-import { describeValue } from '../common';
+import { checkArgs, describeValue } from '../common';
 import { re2CompileError, re2Matches } from '../validation/engines';
 
 /**
@@ -96,6 +96,7 @@ const HELM_OWN_KEYS = new Set(['global', 'enabled']);
 export class HelmValue {
   /** A string value. */
   public static stringValue(key: string, options: StringValueOptions): HelmValue {
+    checkArgs('HelmValue', 'HelmValue.stringValue', arguments);
     const v = new HelmValue(key, HelmValueType.STRING, options.default, options.description);
     if (typeof options.default !== 'string') throw v.error('default', options.default, 'must be a string');
     if (options.pattern !== undefined) {
@@ -115,16 +116,19 @@ export class HelmValue {
 
   /** A whole-number value. */
   public static integerValue(key: string, options: NumberValueOptions): HelmValue {
+    checkArgs('HelmValue', 'HelmValue.integerValue', arguments);
     return HelmValue.numeric(key, HelmValueType.INTEGER, options);
   }
 
   /** A number value (fractions allowed). */
   public static numberValue(key: string, options: NumberValueOptions): HelmValue {
+    checkArgs('HelmValue', 'HelmValue.numberValue', arguments);
     return HelmValue.numeric(key, HelmValueType.NUMBER, options);
   }
 
   /** A boolean value; bound with `bindExistence()` it decides whether an object exists. */
   public static booleanValue(key: string, options: BooleanValueOptions): HelmValue {
+    checkArgs('HelmValue', 'HelmValue.booleanValue', arguments);
     const v = new HelmValue(key, HelmValueType.BOOLEAN, options.default, options.description);
     if (typeof options.default !== 'boolean') throw v.error('default', options.default, 'must be true or false');
     return v;
@@ -132,6 +136,7 @@ export class HelmValue {
 
   /** A mapping value (resources, a block of settings), written with `toYaml`. */
   public static objectValue(key: string, options: ObjectValueOptions): HelmValue {
+    checkArgs('HelmValue', 'HelmValue.objectValue', arguments);
     const v = new HelmValue(key, HelmValueType.OBJECT, options.default, options.description);
     if (!isJsonObject(options.default)) {
       throw v.error('default', options.default, 'must be an object literal of JSON data (strings, finite numbers, booleans, null, arrays, objects)');

@@ -294,6 +294,7 @@ export class UmbrellaChart extends Construct {
    * @param chart a chart of the same app
    */
   public leaveOut(chart: Chart): void {
+    checkArgs(this, 'UmbrellaChart.leaveOut', arguments);
     if (!Chart.isChart(chart)) throw propError(this, 'leaveOut.chart', chart, 'must be a cdk8s Chart');
     this._leftOut.add(chart);
   }
@@ -355,6 +356,7 @@ export class UmbrellaChart extends Construct {
    *   `spec.template.spec.containers[0].image`, `metadata.annotations["example.com/owner"]`
    */
   public bindValue(value: HelmValue, object: IConstruct, field: string, options: BindValueOptions = {}): void {
+    checkArgs(this, 'UmbrellaChart.bindValue', arguments);
     const apiObject = this.apiObjectOf(object, 'object');
     const fieldPath = parseFieldPath(field);
     if (!(value instanceof HelmValue)) throw propError(this, 'value', value, 'must be a HelmValue (HelmValue.stringValue(), .integerValue(), .numberValue(), .booleanValue(), .objectValue())');
@@ -373,6 +375,7 @@ export class UmbrellaChart extends Construct {
    * umbrella may name the object (it would name nothing without it).
    */
   public bindExistence(value: HelmValue, object: IConstruct): void {
+    checkArgs(this, 'UmbrellaChart.bindExistence', arguments);
     const apiObject = this.apiObjectOf(object, 'object');
     if (!(value instanceof HelmValue)) throw propError(this, 'value', value, 'must be a HelmValue.booleanValue()');
     this.existence.push({ value, object: apiObject });

@@ -1,7 +1,7 @@
 import { Duration, Yaml } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
-import { checkConstructArgs, durationMillis, formatDuration, MAX_GO_DURATION_MS } from '../common';
+import { checkArgs, checkConstructArgs, durationMillis, formatDuration, MAX_GO_DURATION_MS } from '../common';
 import { cidrProblem, isPort, parseCidr, parseIp } from './ip-address';
 import { checkModeForVersion, defaultKubeProxyMode, KubeProxyMode } from './kube-proxy-mode';
 import { kubernetesMinor } from './kubernetes-version';
@@ -209,6 +209,7 @@ export class KubeProxyConfiguration extends Construct {
    * @param kubernetesVersion `"1.33"`, `"v1.40.1"`, …
    */
   public static defaultMode(kubernetesVersion: string): KubeProxyMode {
+    checkArgs('KubeProxyConfiguration', 'KubeProxyConfiguration.defaultMode', arguments);
     return defaultKubeProxyMode(kubernetesMinor(functionReporter('KubeProxyConfiguration.defaultMode'), 'kubernetesVersion', kubernetesVersion));
   }
 

@@ -1,5 +1,6 @@
 import { ApiObject } from 'cdk8s';
 import { IConstruct } from 'constructs';
+import { checkArgs } from '../common';
 import { IpvsDirector } from './director';
 import { KubeProxyConfiguration } from './kube-proxy-configuration';
 import { KubeProxyMode } from './kube-proxy-mode';
@@ -48,6 +49,7 @@ export class NftablesMigrationReport {
    * @param scope the App, a chart or any construct
    */
   public static of(scope: IConstruct): NftablesMigrationReport {
+    checkArgs('NftablesMigrationReport', 'NftablesMigrationReport.of', arguments);
     const items: NftablesMigrationItem[] = [];
     for (const c of scope.node.findAll()) {
       if (c instanceof KubeProxyConfiguration && c.mode === KubeProxyMode.IPVS) items.push(...kubeProxyItems(c));

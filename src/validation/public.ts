@@ -4,6 +4,7 @@ import { identityOf, objectSetProblems, WrittenObject } from './app';
 import { validateObject } from './index';
 import { ProblemSeverity } from './problem';
 import { describeValue } from '../common/errors';
+import { checkArgs } from '../common/props';
 
 export { ProblemSeverity } from './problem';
 
@@ -128,6 +129,7 @@ export class ManifestValidation {
    * @param scope an App, a Chart or any construct
    */
   public static validateConstructs(scope: IConstruct): ManifestProblem[] {
+    checkArgs('ManifestValidation', 'ManifestValidation.validateConstructs', arguments);
     const objects = scope.node.findAll().filter((c): c is ApiObject => ApiObject.isApiObject(c));
     return checkWritten(objects.map(o => writtenOfJson(o.toJson(), o.node.path)));
   }
@@ -139,6 +141,7 @@ export class ManifestValidation {
    * @param problem the problem
    */
   public static format(problem: ManifestProblem): string {
+    checkArgs('ManifestValidation', 'ManifestValidation.format', arguments);
     const object = problem.kind ? `${problem.kind} ${problem.name ?? ''}: ` : '';
     const field = problem.path === '' ? '(object)' : problem.path;
     return `[${problem.source}] ${object}'${field}' (${describeValue(problem.value)}) ${problem.message} [${problem.rule}]`;
@@ -176,6 +179,7 @@ export class ManifestValidationPlugin {
    * @param props options (`properties:` in `cdk8s.yaml`)
    */
   constructor(props: ManifestValidationPluginProps = {}) {
+    checkArgs('ManifestValidationPlugin', 'ManifestValidationPlugin.<init>', arguments);
     this.failOnWarnings = props?.failOnWarnings === true;
   }
 

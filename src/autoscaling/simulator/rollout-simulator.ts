@@ -1,5 +1,6 @@
 import { Duration } from 'cdk8s';
 import { RolloutPlan } from '../../canary/rollout';
+import { checkArgs } from '../../common';
 import { AutoscalingOptions, defaultMetrics } from '../autoscaling-options';
 import { durationSeconds } from '../behavior';
 import { Metric, MetricSourceType, MetricTargetType } from '../metric';
@@ -170,6 +171,7 @@ export class RolloutAutoscalingSimulator {
   private readonly kubernetesVersion?: string;
 
   constructor(props: RolloutAutoscalingSimulatorProps) {
+    checkArgs('RolloutAutoscalingSimulator', 'RolloutAutoscalingSimulator.<init>', arguments);
     this.plan = props.plan;
     this.stable = props.stable;
     this.canary = props.canary;
@@ -195,6 +197,7 @@ export class RolloutAutoscalingSimulator {
    * Runs the rollout over a load trace (one total per sync).
    */
   public run(load: RolloutLoad): RolloutSimulation {
+    checkArgs('RolloutAutoscalingSimulator', 'RolloutAutoscalingSimulator.run', arguments);
     const count = load.total.length;
     throwFirstFor('RolloutAutoscalingSimulator', [
       ...load.total.flatMap((v, i) => Number.isFinite(v) && v >= 0 ? [] : [{ prop: `total[${i}]`, value: v, allowed: 'must be a number from 0' }]),

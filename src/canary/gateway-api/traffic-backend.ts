@@ -1,4 +1,5 @@
 import { Waypoint } from './waypoint';
+import { checkArgs } from '../../common';
 
 /**
  * A Gateway a CanaryService's HTTPRoute attaches to (north-south traffic), as an HTTPRoute `parentRef`.
@@ -89,6 +90,7 @@ export class TrafficBackend {
    * Service that has a traffic policy.
    */
   public static gatewayApi(options: GatewayApiBackendOptions = {}): TrafficBackend {
+    checkArgs('TrafficBackend', 'TrafficBackend.gatewayApi', arguments);
     return new TrafficBackend(TrafficBackendKind.GATEWAY_API, { ...options });
   }
 

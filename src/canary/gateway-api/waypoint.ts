@@ -1,3 +1,5 @@
+import { checkArgs } from '../../common';
+
 /**
  * An Istio ambient waypoint proxy that applies a Service's routing (a Gateway of class `istio-waypoint`).
  */
@@ -8,6 +10,7 @@ export class Waypoint {
    * the Service to it.
    */
   public static create(name: string = 'waypoint'): Waypoint {
+    checkArgs('Waypoint', 'Waypoint.create', arguments);
     return new Waypoint(name, undefined, true);
   }
 
@@ -16,6 +19,7 @@ export class Waypoint {
    * Service's (label `istio.io/use-waypoint-namespace`).
    */
   public static use(name: string, namespace?: string): Waypoint {
+    checkArgs('Waypoint', 'Waypoint.use', arguments);
     return new Waypoint(name, namespace, false);
   }
 
