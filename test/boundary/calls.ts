@@ -9,9 +9,11 @@ import * as path from 'path';
 import { App, Chart, Duration, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import {
-  AutoscaledDeployment, CanaryService, ConsistentHashKey, CustomResource, CustomResourceController, CustomResourceDefinition,
-  HpaSimulator, IpvsDirector, ListType, IpvsLoadBalancer, IpvsPersistence, IpvsPrediction, IpvsStatsTable, IpvsadmRules, KubeProxyConfiguration,
-  LoadBalancerSettings, Metric, MetricTarget, PodAutoscaler, RolloutPlan, ScaleTarget, ScalingPolicy, Schema, UmbrellaChart, AccessGrant,
+  AccessGrant, AutoscaledDeployment, CanaryService, ConsistentHashAlgorithm, ConsistentHashKey, CustomResource, CustomResourceController,
+  CustomResourceDefinition, DirectResponseBody, HelmValue, HpaSimulator, IpvsDirector, ListType, IpvsLoadBalancer, IpvsPersistence,
+  IpvsPrediction, IpvsStatsTable, IpvsadmRules, KubeProxyConfiguration, KubeProxyMode, LoadBalancerSettings, ManifestValidation,
+  ManifestValidationPlugin, Metric, MetricTarget, NftablesMigrationReport, PodAutoscaler, ProblemSeverity, RolloutAutoscalingSimulator,
+  RolloutPlan, ScaleTarget, ScalingPolicy, Schema, TrafficBackend, UmbrellaChart, Waypoint,
 } from '../../src';
 
 /** A fresh App and Chart for one attempt. */
@@ -49,10 +51,75 @@ const replicatedSchema = () => Schema.object({
     status: Schema.object({ properties: { replicas: Schema.integer() } }),
   },
 });
+/** An HTTP, a TCP and a TLS port, so that TCP and TLS rules (and their samples) resolve. */
+const ports = () => [{ port: 80, targetPort: 8080, name: 'http' }, { port: 9000, targetPort: 8080, name: 'tcp' }, { port: 443, targetPort: 8080, name: 'tls' }];
 const canaryProps = () => ({
   versions: [{ name: 'v1', containers: [container()] }, { name: 'v2', containers: [container()] }],
+  ports: ports(),
 });
 const canary = (chart: Chart) => new CanaryService(chart, 'reviews', canaryProps());
+/** A TCP or TLS rule narrowed to one destination subnet (source conditions would exclude `gateways`). */
+const toSubnet = () => ({ match: { destinationSubnets: ['10.96.0.0/12'] }, version: 'v2' });
+/**
+ * A route's actions (forward to `version`, split by `weights`, `redirect`, `directResponse`) exclude each other. The
+ * base routes forward to 'v2'; where a variation (or the sample placed for it) sets another action, the base forward
+ * is left out, so each action is varied on its own. A varied `version` is never left out.
+ */
+const oneAction = (route: unknown): unknown => {
+  if (!route || typeof route !== 'object' || Array.isArray(route)) return route;
+  const r = route as Record<string, unknown>;
+  if (r.version !== 'v2' || !['weights', 'redirect', 'directResponse'].some(k => k in r)) return route;
+  const { version: _forward, ...rest } = r;
+  return rest;
+};
+const oneActionEach = (routes: unknown): unknown => (Array.isArray(routes) ? routes.map(oneAction) : routes);
+/** The same for CanaryService props: every route list. */
+const withOneAction = (props: any): any => {
+  if (!props || typeof props !== 'object' || Array.isArray(props)) return props;
+  const out = { ...props };
+  for (const key of ['routes', 'tcpRoutes', 'tlsRoutes']) if (key in out) out[key] = oneActionEach(out[key]);
+  return out;
+};
+/** A metric sample reads `value`, `total` or `values`: the base's `value` (90) is left out where a variation sets another. */
+const oneReading = (input: any): any => {
+  if (!input || typeof input !== 'object' || !Array.isArray(input.samples)) return input;
+  return {
+    ...input,
+    samples: input.samples.map((s: any) => (s && typeof s === 'object' && Array.isArray(s.metrics)
+      ? { ...s, metrics: s.metrics.map((m: any) => (m && m.value === 90 && ('total' in m || 'values' in m) ? (({ value: _v, ...rest }) => rest)(m) : m)) }
+      : s)),
+  };
+};
+const rolloutProps = () => ({
+  plan: new RolloutPlan({ stable: 'v1', canary: 'v2', canaryWeights: [25, 50, 100] }),
+  stable: { maxReplicas: 20, metrics: [Metric.pods({ name: 'rps', target: MetricTarget.averageValue(100) })] },
+  canary: { maxReplicas: 4, metrics: [Metric.pods({ name: 'rps', target: MetricTarget.averageValue(100) })] },
+  stepDuration: Duration.minutes(1),
+});
+const rolloutLoad = () => ({ total: [1200, 1200, 1200, 1200], stableReplicas: 12 });
+const problem = () => ({ source: 'manifests[0]', path: 'metadata.name', message: 'must be set', rule: 'k8s ValidateObjectMeta', severity: ProblemSeverity.ERROR });
+/** A cdk8s-cli ValidationContext over one manifest; returns what the plugin reported. */
+const pluginRun = (plugin: ManifestValidationPlugin): unknown => {
+  const report: { violations: unknown[]; status?: string } = { violations: [] };
+  void plugin.validate({
+    manifests: ['shop.k8s.yaml'],
+    parseManifest: () => [{ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: '' } }],
+    report: { addViolation: (v: unknown) => report.violations.push(v), submit: (status: string) => { report.status = status; } },
+  });
+  return report;
+};
+const withBackend = (ctx: Context, trafficBackend: TrafficBackend) => {
+  new CanaryService(ctx.chart, 'reviews', { ...canaryProps(), trafficBackend });
+  return synth(ctx);
+};
+const withRoute = (ctx: Context, route: unknown) => {
+  new CanaryService(ctx.chart, 'reviews', { ...canaryProps(), routes: [route as any] });
+  return synth(ctx);
+};
+const helmValue = (u: UmbrellaChart, c: Context, value: HelmValue) => {
+  u.addSubchart(c.chart);
+  u.bindExistence(value, new kplus.ConfigMap(c.chart, 'config', { data: { a: 'b' } }));
+};
 const virtualServer = () => ({ address: '1.2.3.4', port: 80, realServers: [{ address: '172.17.0.3' }, { address: '172.17.0.4' }] });
 const hpaOptions = () => ({ maxReplicas: 5 });
 const reference = () => ({ apiVersion: 'apps/v1', kind: 'Deployment', name: 'web' });
@@ -70,7 +137,7 @@ const withUmbrella = (ctx: Context, build: (u: UmbrellaChart) => void) => {
 /** Every entry point with input, by `Class.<init>`, `Class.method` or `Class.staticMethod`. */
 export const CALLS: Record<string, CallCase> = {
   // constructs
-  'CanaryService.<init>': { args: c => [c.chart, 'reviews', canaryProps()], run: (c, a) => { new CanaryService(...(a as [Chart, string, any])); return synth(c); } },
+  'CanaryService.<init>': { args: c => [c.chart, 'reviews', canaryProps()], run: (c, a) => { new CanaryService(a[0] as Chart, a[1] as string, withOneAction(a[2])); return synth(c); } },
   'AutoscaledDeployment.<init>': {
     args: c => [c.chart, 'backend', { containers: [container()], maxReplicas: 5 }],
     run: (c, a) => { new AutoscaledDeployment(...(a as [Chart, string, any])); return synth(c); },
@@ -126,18 +193,20 @@ export const CALLS: Record<string, CallCase> = {
     run: (c, a) => { AccessGrant.of(serviceAccount(c.chart)).allow(...(a as [string, string, string[]])); return synth(c); },
   },
   'AutoscaledDeployment.addContainer': {
-    args: () => [container()],
+    args: () => [{ ...container(), name: 'sidecar', portNumber: 9090 }],
     run: (c, a) => { new AutoscaledDeployment(c.chart, 'backend', { containers: [container()], maxReplicas: 5 }).addContainer(a[0] as any); return synth(c); },
   },
   'AutoscaledDeployment.addInitContainer': {
     args: () => [{ name: 'init', image }],
     run: (c, a) => { new AutoscaledDeployment(c.chart, 'backend', { containers: [container()], maxReplicas: 5 }).addInitContainer(a[0] as any); return synth(c); },
   },
-  'CanaryService.promote': { args: () => [canaryProps(), 'v2', {}], run: (c, a) => { new CanaryService(c.chart, 'reviews', CanaryService.promote(...(a as [any, string, any]))); return synth(c); } },
+  'CanaryService.promote': { args: () => [canaryProps(), 'v2', {}], run: (c, a) => { new CanaryService(c.chart, 'reviews', CanaryService.promote(withOneAction(a[0]), ...(a.slice(1) as [string, any]))); return synth(c); } },
   'CanaryService.addRoute': {
     args: () => [{ match: { uri: { prefix: '/beta' } }, version: 'v2' }],
-    run: (c, a) => { canary(c.chart).addRoute(a[0] as any); return synth(c); },
+    run: (c, a) => { canary(c.chart).addRoute(oneAction(a[0]) as any); return synth(c); },
   },
+  'CanaryService.addTcpRoute': { args: () => [toSubnet()], run: (c, a) => { canary(c.chart).addTcpRoute(oneAction(a[0]) as any); return synth(c); } },
+  'CanaryService.addTlsRoute': { args: () => [toSubnet()], run: (c, a) => { canary(c.chart).addTlsRoute(oneAction(a[0]) as any); return synth(c); } },
   'CanaryService.routeHeader': {
     args: () => ['x-beta', { exact: '1' }, 'v2', {}],
     run: (c, a) => { canary(c.chart).routeHeader(...(a as [string, any, string, any])); return synth(c); },
@@ -153,7 +222,48 @@ export const CALLS: Record<string, CallCase> = {
   'ConsistentHashKey.cookie': { args: () => ['session', {}], run: (c, a) => hashed(c, ConsistentHashKey.cookie(...(a as [string, any]))) },
   'ConsistentHashKey.header': { args: () => ['x-user'], run: (c, a) => hashed(c, ConsistentHashKey.header(a[0] as string)) },
   'ConsistentHashKey.queryParameter': { args: () => ['user'], run: (c, a) => hashed(c, ConsistentHashKey.queryParameter(a[0] as string)) },
-  'LoadBalancerSettings.consistentHash': { args: () => [ConsistentHashKey.header('x-user')], run: (c, a) => balanced(c, LoadBalancerSettings.consistentHash(a[0] as any)) },
+  'LoadBalancerSettings.consistentHash': { args: () => [ConsistentHashKey.header('x-user'), {}], run: (c, a) => balanced(c, LoadBalancerSettings.consistentHash(...(a as [any, any]))) },
+  'LoadBalancerSettings.defaultAlgorithm': { args: () => [{ warmup: { duration: Duration.seconds(60) } }], run: (c, a) => balanced(c, LoadBalancerSettings.defaultAlgorithm(a[0] as any)) },
+  'LoadBalancerSettings.leastRequest': { args: () => [{}], run: (c, a) => balanced(c, LoadBalancerSettings.leastRequest(a[0] as any)) },
+  'LoadBalancerSettings.random': { args: () => [{}], run: (c, a) => balanced(c, LoadBalancerSettings.random(a[0] as any)) },
+  'LoadBalancerSettings.roundRobin': { args: () => [{}], run: (c, a) => balanced(c, LoadBalancerSettings.roundRobin(a[0] as any)) },
+  'ConsistentHashAlgorithm.maglev': { args: () => [65537], run: (c, a) => balanced(c, LoadBalancerSettings.consistentHash(ConsistentHashKey.header('x-user'), { algorithm: ConsistentHashAlgorithm.maglev(a[0] as any) })) },
+  'ConsistentHashAlgorithm.ringHash': { args: () => [1024], run: (c, a) => balanced(c, LoadBalancerSettings.consistentHash(ConsistentHashKey.header('x-user'), { algorithm: ConsistentHashAlgorithm.ringHash(a[0] as any) })) },
+  'DirectResponseBody.fromBase64': { args: () => ['aGVsbG8='], run: (c, a) => withRoute(c, { match: { uri: { prefix: '/beta' } }, directResponse: { status: 503, body: DirectResponseBody.fromBase64(a[0] as any) } }) },
+  'DirectResponseBody.fromString': { args: () => ['unavailable'], run: (c, a) => withRoute(c, { match: { uri: { prefix: '/beta' } }, directResponse: { status: 503, body: DirectResponseBody.fromString(a[0] as any) } }) },
+  'TrafficBackend.gatewayApi': { args: () => [{ mesh: true }], run: (c, a) => withBackend(c, TrafficBackend.gatewayApi(a[0] as any)) },
+  'Waypoint.create': { args: () => ['waypoint'], run: (c, a) => withBackend(c, TrafficBackend.gatewayApi({ waypoint: Waypoint.create(a[0] as any) })) },
+  'Waypoint.use': { args: () => ['waypoint', 'mesh'], run: (c, a) => withBackend(c, TrafficBackend.gatewayApi({ waypoint: Waypoint.use(...(a as [string, string])) })) },
+  'HelmValue.booleanValue': { args: () => ['config.enabled', { default: true }], run: (c, a) => withUmbrella(c, u => helmValue(u, c, HelmValue.booleanValue(...(a as [string, any])))) },
+  'HelmValue.integerValue': { args: () => ['replicas', { default: 2 }], run: (c, a) => integerBound(c, HelmValue.integerValue(...(a as [string, any]))) },
+  'HelmValue.numberValue': { args: () => ['ratio', { default: 0.5 }], run: (_c, a) => HelmValue.numberValue(...(a as [string, any])) },
+  'HelmValue.objectValue': { args: () => ['resources', { default: { cpu: '100m' } }], run: (_c, a) => HelmValue.objectValue(...(a as [string, any])) },
+  'HelmValue.stringValue': { args: () => ['image.tag', { default: '1.0.0' }], run: (_c, a) => HelmValue.stringValue(...(a as [string, any])) },
+  'KubeProxyConfiguration.defaultMode': { args: () => ['1.33'], run: (_c, a) => KubeProxyConfiguration.defaultMode(a[0] as any) },
+  'ManifestValidation.format': { args: () => [problem()], run: (_c, a) => ManifestValidation.format(a[0] as any) },
+  'ManifestValidation.validateConstructs': {
+    args: c => [c.chart],
+    run: (c, a) => { new kplus.ConfigMap(c.chart, 'config', { data: { a: 'b' } }); return ManifestValidation.validateConstructs(a[0] as any); },
+  },
+  'ManifestValidationPlugin.<init>': { args: () => [{ failOnWarnings: true }], run: (_c, a) => pluginRun(new ManifestValidationPlugin(a[0] as any)) },
+  'NftablesMigrationReport.of': {
+    args: c => [c.app],
+    run: (c, a) => { new KubeProxyConfiguration(c.chart, 'kube-proxy', { mode: KubeProxyMode.IPVS }); return NftablesMigrationReport.of(a[0] as any).items; },
+  },
+  'RolloutAutoscalingSimulator.<init>': { args: () => [rolloutProps()], run: (_c, a) => new RolloutAutoscalingSimulator(a[0] as any).run(rolloutLoad()) },
+  'RolloutAutoscalingSimulator.run': { args: () => [rolloutLoad()], run: (_c, a) => new RolloutAutoscalingSimulator(rolloutProps()).run(a[0] as any) },
+  'UmbrellaChart.bindExistence': {
+    args: c => [HelmValue.booleanValue('config.enabled', { default: true }), new kplus.ConfigMap(c.chart, 'config', { data: { a: 'b' } })],
+    run: (c, a) => withUmbrella(c, u => { u.addSubchart(c.chart); u.bindExistence(...(a as [HelmValue, any])); }),
+  },
+  'UmbrellaChart.bindValue': {
+    args: c => [HelmValue.integerValue('replicas.min', { default: 2 }), hpa(c, 2), 'spec.minReplicas', {}],
+    run: (c, a) => withUmbrella(c, u => { u.addSubchart(c.chart); u.bindValue(...(a as [HelmValue, any, string, any])); }),
+  },
+  'UmbrellaChart.leaveOut': {
+    args: c => [c.chart],
+    run: (c, a) => withUmbrella(c, u => { u.addSubchart(new Chart(c.app, 'backend', { namespace: 'shop' })); u.leaveOut(a[0] as any); }),
+  },
   'CustomResourceDefinition.grantFullAccess': grant('grantFullAccess'),
   'CustomResourceDefinition.grantRead': grant('grantRead'),
   'CustomResourceDefinition.grantStatusUpdate': grant('grantStatusUpdate'),
@@ -161,7 +271,8 @@ export const CALLS: Record<string, CallCase> = {
   'CustomResourceDefinition.apiVersionOf': { args: () => ['v1alpha1'], run: (c, a) => crd(c.chart).apiVersionOf(a[0] as string) },
   'HpaSimulator.run': {
     args: () => [{ initialReplicas: 2, samples: [{ metrics: [{ value: 90 }] }] }],
-    run: (_c, a) => new HpaSimulator({ autoscaling: hpaOptions() }).run(a[0] as any),
+    // an External metric, so that a sample may read several values
+    run: (_c, a) => new HpaSimulator({ autoscaling: { ...hpaOptions(), metrics: [Metric.external({ name: 'queue', target: MetricTarget.value(10) })] } }).run(oneReading(a[0])),
   },
   'IpvsPersistence.clientIp': {
     args: () => [Duration.minutes(10)],
@@ -202,7 +313,7 @@ export const CALLS: Record<string, CallCase> = {
   },
   'RolloutPlan.stepProps': {
     args: () => [canaryProps(), 0],
-    run: (c, a) => { new CanaryService(c.chart, 'reviews', new RolloutPlan({ stable: 'v1', canary: 'v2', canaryWeights: [10, 50] }).stepProps(...(a as [any, number]))); return synth(c); },
+    run: (c, a) => { new CanaryService(c.chart, 'reviews', new RolloutPlan({ stable: 'v1', canary: 'v2', canaryWeights: [10, 50] }).stepProps(withOneAction(a[0]), a[1] as number)); return synth(c); },
   },
   'ScaleTarget.fromDeployment': {
     args: c => [new kplus.Deployment(c.chart, 'web', { containers: [container()] })],
@@ -243,7 +354,18 @@ export const NOT_VARIED: Record<string, string> = {
   'Schema.fromJson': 'takes any JSON schema and reports what is wrong with it (test/crd/schema.test.ts)',
   'HpaSimulator.timeline': 'renders the steps run() returned',
   'CanaryService.deployment': 'a lookup: an unknown version is its own error (test/canary)',
+  'ManifestValidation.validateManifests': 'takes any manifests (typed any) and reports what is wrong with them rather than refusing',
+  'ManifestValidationPlugin.validate': 'its one parameter is cdk8s-cli\'s ValidationContext, typed any: nothing to vary (the constructor is varied)',
+  'RolloutAutoscalingSimulator.renderSvg': 'renders the simulation run() returned',
 };
+
+function hpa(c: Context, minReplicas: number): unknown {
+  return new PodAutoscaler(c.chart, 'hpa', { target: ScaleTarget.fromReference(reference()), minReplicas, maxReplicas: 5 }).apiObject;
+}
+
+function integerBound(c: Context, value: HelmValue): unknown {
+  return withUmbrella(c, u => { u.addSubchart(c.chart); u.bindValue(value, hpa(c, value.defaultNumber) as any, 'spec.minReplicas'); });
+}
 
 function hashed(c: Context, key: ConsistentHashKey): unknown {
   return balanced(c, LoadBalancerSettings.consistentHash(key));
