@@ -95,15 +95,17 @@ function checkSameObjects(variants: Variant[], work: string): void {
     v.run(n, outdir);
     // the umbrella chart is rendered by helm, as a user would install it
     const text = v.name === 'ours-helm'
-      ? spawnSync(helmBinary(), ['template', 'bench', path.join(outdir, 'bench')], { encoding: 'utf-8' }).stdout
+      // installed into the workload's namespace: the chart writes the release's namespace where cdk8s wrote the chart's
+      ? spawnSync(helmBinary(), ['template', 'bench', path.join(outdir, 'bench'), '--namespace', 'bench'], { encoding: 'utf-8' }).stdout
       : readYamlBelow(outdir);
     return { name: v.name, objects: canonicalObjects(text) };
   });
   const [reference, ...others] = outputs;
   for (const o of others) {
     if (JSON.stringify(o.objects) !== JSON.stringify(reference.objects)) {
-      const diff = o.objects.find((x, i) => x !== reference.objects[i]);
-      throw new Error(`${o.name} does not produce the same objects as ${reference.name} (${o.objects.length} vs ${reference.objects.length}); first difference:\n${diff}`);
+      const i = o.objects.findIndex((x, j) => x !== reference.objects[j]);
+      throw new Error(`${o.name} does not produce the same objects as ${reference.name} (${o.objects.length} vs ${reference.objects.length}); `
+        + `first difference:\n${o.name}: ${o.objects[i]}\n${reference.name}: ${reference.objects[i]}`);
     }
   }
   console.log(`same objects: ${outputs.map(o => o.name).join(' = ')} (${reference.objects.length} objects for ${n} services)`);

@@ -2,7 +2,6 @@ import { ApiObject, ApiObjectMetadata, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
 import { addWarning, checkArgs, checkConstructArgs, overlay, propMessage } from '../common';
 import { AutoscalingOptions, autoscalingProblems, autoscalingSpec, autoscalingWarnings, containerMetricWarnings, defaultMetrics } from './autoscaling-options';
-import { AutoscalingOptions, autoscalingProblems, autoscalingSpec, defaultMetrics } from './autoscaling-options';
 import { ScalingRules } from './behavior';
 import { createDisruptionBudget } from './disruption-budget';
 import { Metric } from './metric';

@@ -1,7 +1,7 @@
 import { ApiObject, ApiObjectMetadata } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
-import { addWarning, checkArgs, checkConstructArgs, describeValue, propError, propMessage } from '../common';
+import { addWarning, checkArgs, checkConstructArgs, propError, propMessage } from '../common';
 import { Problem, ProblemCollector, ProblemSeverity, validateObject } from '../validation';
 import { withoutNamespace } from './cluster-scoped';
 import { copyJson, jsonDepth } from './json';
@@ -10,7 +10,6 @@ import { crdPropOf } from './prop-paths';
 import { AccessGrant, GrantOptions } from './rbac';
 import { Schema } from './schema';
 import { CustomResourceScope } from './scope';
-import { validateCustomResource } from '../validation/apiextensions';
 import { problemMessage } from '../validation/construct';
 
 /**
@@ -357,6 +356,9 @@ export class CustomResourceDefinition extends Construct {
 
   private checkInstance(manifest: any, strictFields: boolean): Problem[] {
     const problems = ProblemCollector.root();
+    // the apiextensions rules (and their CEL engine) load on the first instance checked, not with the library
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { validateCustomResource } = require('../validation/apiextensions') as typeof import('../validation/apiextensions');
     validateCustomResource(this.apiObject.toJson(), copyJson(manifest), problems, { strictFields });
     return [...problems.problems];
   }

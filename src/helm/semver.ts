@@ -6,7 +6,11 @@
  * versions over 256 characters (Masterminds takes numbers up to 2^64: stricter by design). Pinned by
  * Masterminds' own TestStrictNewVersion cases (test/conformance/helm/).
  */
-import * as semver from 'semver';
+/** The semver package, loaded on the first version checked. */
+function semverPackage(): typeof import('semver') {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require('semver');
+}
 
 /** The regular expression semver.org publishes for SemVer 2.0.0 (numbered capture groups); for the hints. */
 export const SEMVER_REGEX =
@@ -17,7 +21,7 @@ export const SEMVER_ALLOWED = 'must be a SemVer 2.0.0 version MAJOR.MINOR.PATCH[
 
 /** Whether `version` is a strict SemVer 2.0.0 version. */
 export function isSemver(version: unknown): version is string {
-  return typeof version === 'string' && version.trim() === version && !/^[vV]/.test(version) && semver.valid(version) !== null;
+  return typeof version === 'string' && version.trim() === version && !/^[vV]/.test(version) && semverPackage().valid(version) !== null;
 }
 
 /**
