@@ -126,7 +126,6 @@ export class ConsistentHashAlgorithm {
    * @param minimumRingSize the minimum number of virtual nodes on the ring (Istio's default: 1024)
    */
   public static ringHash(minimumRingSize?: number): ConsistentHashAlgorithm {
-    checkArgs('ConsistentHashAlgorithm', 'ConsistentHashAlgorithm.ringHash', arguments);
     return new ConsistentHashAlgorithm((scope, prop) =>
       ({ ringHash: { minimumRingSize: optInteger(scope, `${prop}.ringHash.minimumRingSize`, minimumRingSize, 'uint32') } }));
   }
@@ -139,7 +138,6 @@ export class ConsistentHashAlgorithm {
    * @default 65537 (Envoy's default table size)
    */
   public static maglev(tableSize?: number): ConsistentHashAlgorithm {
-    checkArgs('ConsistentHashAlgorithm', 'ConsistentHashAlgorithm.maglev', arguments);
     return new ConsistentHashAlgorithm((scope, prop) =>
       ({ maglev: { tableSize: optInteger(scope, `${prop}.maglev.tableSize`, tableSize, 'uint32') ?? MAGLEV_DEFAULT_TABLE_SIZE } }));
   }
