@@ -120,7 +120,8 @@ function judgeError(e: unknown, names: readonly string[]): Verdict {
   if (!(e instanceof Error)) return { ok: false, why: `threw a non-Error: ${String(e)}` };
   const first = e.message.split('\n').slice(0, 3).join(' | ');
   if (e.name !== 'Error') return { ok: false, why: `${e.name}: ${first}` };
-  const refusals = [...e.message.matchAll(/\[[^\]\s]+\] '([^']+)' \(/g)];
+  // `[path] 'prop' (value) …` from a construct; `[path] <Kind> <name>: 'json.path' (value) … [rule]` from the validation layer
+  const refusals = [...e.message.matchAll(/\[[^\]\s]+\] (?:[A-Za-z]+ [^:\s]+: )?'([^']+)' \(/g)];
   if (refusals.length === 0) return { ok: false, why: `not the library's error: ${first}` };
   const named = refusals.some(m => m[1].split(/[.[\]]+/).some(segment => names.includes(normalName(segment))));
   if (!named) return { ok: false, why: `does not name '${prop}': ${first}` };
