@@ -4,6 +4,7 @@ import { Construct } from 'constructs';
 import * as istio from '../../imports/networking.istio.io';
 import { PodAutoscaler, ScaleTarget } from '../autoscaling';
 import { addLibraryPatch, addWarning, checkArgs, checkConstructArgs, describeValue, hasUserPatches, overlay, propError, propMessage, requireProp, restrictedContainer, runtimeDefaultSeccomp } from '../common';
+import { ProblemCollector } from '../validation';
 import { GatewayApiRouting } from './gateway-api/gateway-api-routing';
 import { DeclaredRule } from './gateway-api/render-http-route';
 import { TrafficBackend, TrafficBackendKind } from './gateway-api/traffic-backend';
@@ -13,15 +14,14 @@ import { CanaryServicePort } from './ports';
 import { checkLabelKey, checkLabels, isDns1035Label, isDns1123Label, key } from './private/checks';
 import { renderMermaid } from './private/mermaid';
 import { checkServicePort, isHttpFamily, PORT_NAMING, portProtocol } from './private/ports';
-import { L4Ports, l4Rules, renderL4CatchAll, renderTcpRoute, renderTlsRoute } from './private/render-l4';
 import { canaryPropOf } from './private/prop-paths';
+import { L4Ports, l4Rules, renderL4CatchAll, renderTcpRoute, renderTlsRoute } from './private/render-l4';
 import { renderTrafficPolicy } from './private/render-policy';
 import { Destination, headerOperations, matchKey, renderOptions, renderRoute, ruleGroup } from './private/render-route';
 import { optStringMap } from './private/shapes';
 import { CanaryTcpRoute, CanaryTlsRoute } from './tcp-tls-route';
 import { TrafficPolicy } from './traffic-policy';
 import { CanaryVersionProps } from './version';
-import { ProblemCollector } from '../validation';
 import { validateWrittenObjects } from '../validation/construct';
 import { validateVirtualServiceSpec } from '../validation/istio/virtual-service';
 
@@ -398,9 +398,10 @@ export class CanaryService extends Construct {
     this.versionServices = this.gatewayApi?.versionServices ?? {};
     this.versionDestinationRules = this.gatewayApi?.versionDestinationRules ?? {};
 
-    (props.routes ?? []).forEach(route => this.addRoute(route));
-    l4Rules(this, 'tcpRoutes', props.tcpRoutes).forEach(route => this.addTcpRoute(route));
-    l4Rules(this, 'tlsRoutes', props.tlsRoutes).forEach(route => this.addTlsRoute(route));
+    // the props were checked above: their refusals name `routes[i]`, not the methods' `route`
+    (props.routes ?? []).forEach(route => this.addRouteAt(route));
+    l4Rules(this, 'tcpRoutes', props.tcpRoutes).forEach(route => this.addTcpRouteAt(route));
+    l4Rules(this, 'tlsRoutes', props.tlsRoutes).forEach(route => this.addTlsRouteAt(route));
     this.warnAboutSni();
     this.node.addValidation({ validate: () => this.validateObjects() });
     // Istio's webhook rules over the objects as written (escape-hatch edits included), mapped back to the props
@@ -420,6 +421,10 @@ export class CanaryService extends Construct {
    */
   public addTcpRoute(route: CanaryTcpRoute): void {
     checkArgs(this, 'CanaryService.addTcpRoute', arguments);
+    this.addTcpRouteAt(route);
+  }
+
+  private addTcpRouteAt(route: CanaryTcpRoute): void {
     const prop = `tcpRoutes[${this.tcpRules.length}]`;
     renderTcpRoute(this, prop, route, this.l4Ports('tcp'));
     this.checkSourceNeedsMesh(prop, route.match);
@@ -432,6 +437,10 @@ export class CanaryService extends Construct {
    */
   public addTlsRoute(route: CanaryTlsRoute): void {
     checkArgs(this, 'CanaryService.addTlsRoute', arguments);
+    this.addTlsRouteAt(route);
+  }
+
+  private addTlsRouteAt(route: CanaryTlsRoute): void {
     const prop = `tlsRoutes[${this.tlsRules.length}]`;
     renderTlsRoute(this, prop, route, this.l4Ports('tls'));
     this.checkSourceNeedsMesh(prop, route.match);
@@ -444,6 +453,10 @@ export class CanaryService extends Construct {
    */
   public addRoute(route: CanaryRoute): void {
     checkArgs(this, 'CanaryService.addRoute', arguments);
+    this.addRouteAt(route);
+  }
+
+  private addRouteAt(route: CanaryRoute): void {
     const prop = `routes[${this.rules.length}]`;
     if (route === undefined || route === null || typeof route !== 'object') throw propError(this, prop, route, 'must be a CanaryRoute');
     this.requireHttpPort(prop, route);

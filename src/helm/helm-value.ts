@@ -109,6 +109,8 @@ export class HelmValue {
     if (options.allowed !== undefined && (!Array.isArray(options.allowed) || options.allowed.length === 0 || options.allowed.some(a => typeof a !== 'string'))) {
       throw v.error('allowed', options.allowed, 'must be a non-empty list of strings');
     }
+    const empty = options.allowed?.indexOf('') ?? -1;
+    if (empty >= 0) throw v.error(`allowed[${empty}]`, '', 'must not be empty: an empty string is what an unset string value renders as');
     v.constraints = withoutUndefined({ pattern: options.pattern, enum: options.allowed, minLength: options.minLength, maxLength: options.maxLength });
     v.checkDefault();
     return v;
@@ -265,7 +267,7 @@ export class HelmValue {
   }
 
   private error(prop: string, value: unknown, allowed: string): Error {
-    return new Error(`[HelmValue ${describeValue(this.key)}] '${prop}' (${describeValue(value)}) ${allowed}`);
+    return new Error(`[HelmValue:${describeValue(this.key)}] '${prop}' (${describeValue(value)}) ${allowed}`);
   }
 }
 

@@ -366,7 +366,8 @@ export class UmbrellaChart extends Construct {
     for (const [prop, text] of [['prefix', options.prefix], ['suffix', options.suffix]] as const) {
       if (text !== undefined && typeof text !== 'string') throw propError(this, prop, text, 'must be a string');
     }
-    this.bindings.push({ value, object: apiObject, path: fieldPath, prefix: options.prefix, suffix: options.suffix });
+    // an empty prefix or suffix is none: the value fills the whole field
+    this.bindings.push({ value, object: apiObject, path: fieldPath, prefix: options.prefix || undefined, suffix: options.suffix || undefined });
   }
 
   /**

@@ -24,15 +24,15 @@ function shop() {
 
 describe('HelmValue declarations', () => {
   test.each([
-    [() => HelmValue.stringValue('image tag', { default: '1' }), '[HelmValue "image tag"] \'key\' ("image tag") must be a dotted path of identifiers'],
-    [() => HelmValue.stringValue('enabled', { default: '1' }), '[HelmValue "enabled"] \'key\' ("enabled") must not start with "enabled", which Helm sets in every subchart\'s values'],
-    [() => HelmValue.integerValue('replicas', { default: 1.5 }), '[HelmValue "replicas"] \'default\' (1.5) must be a whole number'],
-    [() => HelmValue.integerValue('replicas', { default: 0, minimum: 1 }), '[HelmValue "replicas"] \'default\' (0) must be >= 1'],
-    [() => HelmValue.integerValue('replicas', { default: 2, minimum: 3, maximum: 1 }), '[HelmValue "replicas"] \'minimum\' (3) must be <= \'maximum\' (1)'],
-    [() => HelmValue.stringValue('tag', { default: 'x', pattern: '(?=a)' }), '[HelmValue "tag"] \'pattern\' ("(?=a)") must be an RE2 regular expression'],
-    [() => HelmValue.stringValue('tag', { default: 'latest', pattern: '^[0-9.]+$' }), '[HelmValue "tag"] \'default\' ("latest") must match the pattern "^[0-9.]+$"'],
-    [() => HelmValue.stringValue('tier', { default: 'gold', allowed: ['silver'] }), '[HelmValue "tier"] \'default\' ("gold") must be one of "silver"'],
-    [() => HelmValue.objectValue('resources', { default: new Date() as any }), '[HelmValue "resources"] \'default\' ('],
+    [() => HelmValue.stringValue('image tag', { default: '1' }), '[HelmValue:"image tag"] \'key\' ("image tag") must be a dotted path of identifiers'],
+    [() => HelmValue.stringValue('enabled', { default: '1' }), '[HelmValue:"enabled"] \'key\' ("enabled") must not start with "enabled", which Helm sets in every subchart\'s values'],
+    [() => HelmValue.integerValue('replicas', { default: 1.5 }), '[HelmValue:"replicas"] \'default\' (1.5) must be a whole number'],
+    [() => HelmValue.integerValue('replicas', { default: 0, minimum: 1 }), '[HelmValue:"replicas"] \'default\' (0) must be >= 1'],
+    [() => HelmValue.integerValue('replicas', { default: 2, minimum: 3, maximum: 1 }), '[HelmValue:"replicas"] \'minimum\' (3) must be <= \'maximum\' (1)'],
+    [() => HelmValue.stringValue('tag', { default: 'x', pattern: '(?=a)' }), '[HelmValue:"tag"] \'pattern\' ("(?=a)") must be an RE2 regular expression'],
+    [() => HelmValue.stringValue('tag', { default: 'latest', pattern: '^[0-9.]+$' }), '[HelmValue:"tag"] \'default\' ("latest") must match the pattern "^[0-9.]+$"'],
+    [() => HelmValue.stringValue('tier', { default: 'gold', allowed: ['silver'] }), '[HelmValue:"tier"] \'default\' ("gold") must be one of "silver"'],
+    [() => HelmValue.objectValue('resources', { default: new Date() as any }), '[HelmValue:"resources"] \'default\' ('],
   ])('%#: refused with the key, the prop and the value', (declare, message) => {
     expect(declare).toThrow(message);
   });

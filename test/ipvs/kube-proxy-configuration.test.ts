@@ -291,7 +291,7 @@ describe('KubeProxyConfiguration', () => {
       [{ masqueradeAll: true }, '\'masqueradeAll\' (true) is an iptables/nftables setting and does nothing in "ipvs" mode'],
       [{ mode: KubeProxyMode.NFTABLES, localhostNodePorts: true }, '\'localhostNodePorts\' (true) is iptables-only: nftables mode never answers NodePorts on 127.0.0.1'],
       [{ mode: KubeProxyMode.NFTABLES, masqueradeBit: 32 }, '\'masqueradeBit\' (32) must be an integer from 0 to 31'],
-      [{ mode: 'userspace' as KubeProxyMode }, '\'mode\' ("userspace") must be "iptables", "ipvs", "nftables"'],
+      [{ mode: 'userspace' as KubeProxyMode }, '\'mode\' ("userspace") must be one of "iptables", "ipvs", "nftables" (KubeProxyMode) or left out'],
       [{ bindAddress: '0.0.0.0:80' }, '\'bindAddress\' ("0.0.0.0:80") must be an IP address such as 0.0.0.0 or ::'],
       [{ featureGates: { KubeProxyIPVS: 'yes' as unknown as boolean } }, '\'featureGates["KubeProxyIPVS"]\' ("yes") must be true or false'],
     ])('refuses %j', (props, message) => {
