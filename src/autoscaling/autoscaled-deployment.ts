@@ -42,6 +42,13 @@ export class AutoscaledDeployment extends Construct {
 
   private readonly restricted: boolean;
 
+  /**
+   * Defines the construct; see the props for what it writes and checks.
+   *
+   * @param scope the construct this one is defined in (a Chart, or a construct in one)
+   * @param id the id, unique among the children of `scope`; the construct path ends with it
+   * @param props the settings (AutoscaledDeploymentProps)
+   */
   constructor(scope: Construct, id: string, props: AutoscaledDeploymentProps) {
     super(checkConstructArgs('AutoscaledDeployment', scope, id, props), id);
     validateWrittenObjects(this);

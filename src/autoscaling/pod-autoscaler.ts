@@ -80,6 +80,13 @@ export class PodAutoscaler extends Construct {
   private readonly options: AutoscalingOptions;
   private explicitMetrics?: Metric[];
 
+  /**
+   * Defines the construct; see the props for what it writes and checks.
+   *
+   * @param scope the construct this one is defined in (a Chart, or a construct in one)
+   * @param id the id, unique among the children of `scope`; the construct path ends with it
+   * @param props the settings (PodAutoscalerProps)
+   */
   constructor(scope: Construct, id: string, props: PodAutoscalerProps) {
     super(checkConstructArgs('PodAutoscaler', scope, id, props), id);
     validateWrittenObjects(this);

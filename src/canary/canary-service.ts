@@ -319,6 +319,13 @@ export class CanaryService extends Construct {
   private readonly _virtualService?: istio.VirtualService;
   private readonly gatewayApi?: GatewayApiRouting;
 
+  /**
+   * Defines the construct; see the props for what it writes and checks.
+   *
+   * @param scope the construct this one is defined in (a Chart, or a construct in one)
+   * @param id the id, unique among the children of `scope`; the construct path ends with it
+   * @param props the settings (CanaryServiceProps)
+   */
   constructor(scope: Construct, id: string, props: CanaryServiceProps) {
     super(checkConstructArgs('CanaryService', scope, id, props), id);
     this.props = props;

@@ -62,6 +62,11 @@ export class RolloutPlan {
    */
   public readonly canary: string;
 
+  /**
+   * Creates it from its props.
+   *
+   * @param props the settings (RolloutPlanProps)
+   */
   constructor(props: RolloutPlanProps) {
     checkArgs('RolloutPlan', 'RolloutPlan.<init>', arguments);
     const fail = (prop: string, value: unknown, allowed: string) => new Error(`[RolloutPlan] ${propMessage(prop, value, allowed)}`);

@@ -93,6 +93,13 @@ export class CustomResourceController extends Construct {
    */
   public readonly leaderElectionAccess?: AccessGrant;
 
+  /**
+   * Defines the construct; see the props for what it writes and checks.
+   *
+   * @param scope the construct this one is defined in (a Chart, or a construct in one)
+   * @param id the id, unique among the children of `scope`; the construct path ends with it
+   * @param props the settings (CustomResourceControllerProps)
+   */
   constructor(scope: Construct, id: string, props: CustomResourceControllerProps) {
     super(checkConstructArgs('CustomResourceController', scope, id, props), id);
     validateWrittenObjects(this);

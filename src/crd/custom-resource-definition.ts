@@ -265,6 +265,13 @@ export class CustomResourceDefinition extends Construct {
   /** Each version's schema JSON, by index in `versions` (names may repeat in refused props). */
   private readonly schemas: any[] = [];
 
+  /**
+   * Defines the construct; see the props for what it writes and checks.
+   *
+   * @param scope the construct this one is defined in (a Chart, or a construct in one)
+   * @param id the id, unique among the children of `scope`; the construct path ends with it
+   * @param props the settings (CustomResourceDefinitionProps)
+   */
   constructor(scope: Construct, id: string, props: CustomResourceDefinitionProps) {
     super(checkConstructArgs('CustomResourceDefinition', scope, id, props), id);
     const errors: string[] = [];

@@ -72,6 +72,13 @@ export class CustomResource extends Construct {
   /** The version of the object. */
   public readonly version: string;
 
+  /**
+   * Defines the construct; see the props for what it writes and checks.
+   *
+   * @param scope the construct this one is defined in (a Chart, or a construct in one)
+   * @param id the id, unique among the children of `scope`; the construct path ends with it
+   * @param props the settings (CustomResourceProps)
+   */
   constructor(scope: Construct, id: string, props: CustomResourceProps) {
     super(checkConstructArgs('CustomResource', scope, id, props), id);
     validateWrittenObjects(this);

@@ -254,6 +254,13 @@ export class UmbrellaChart extends Construct {
   private readonly bindings: ValueBinding[] = [];
   private readonly existence: ExistenceBinding[] = [];
 
+  /**
+   * Defines the construct; see the props for what it writes and checks.
+   *
+   * @param scope the construct this one is defined in (a Chart, or a construct in one)
+   * @param id the id, unique among the children of `scope`; the construct path ends with it
+   * @param props the settings (UmbrellaChartProps)
+   */
   constructor(scope: Construct, id: string, props: UmbrellaChartProps = {}) {
     super(checkConstructArgs('UmbrellaChart', scope, id, props), id);
     Object.defineProperty(this, UMBRELLA_SYMBOL, { value: true });

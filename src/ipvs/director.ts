@@ -96,6 +96,13 @@ export class IpvsDirector extends Construct {
   /** The virtual servers, as given (for `IpvsPrediction.predict()` and `IpvsStatsTable.predict()`). */
   public readonly virtualServers: IpvsVirtualServer[];
 
+  /**
+   * Defines the construct; see the props for what it writes and checks.
+   *
+   * @param scope the construct this one is defined in (a Chart, or a construct in one)
+   * @param id the id, unique among the children of `scope`; the construct path ends with it
+   * @param props the settings (IpvsDirectorProps)
+   */
   constructor(scope: Construct, id: string, props: IpvsDirectorProps) {
     super(checkConstructArgs('IpvsDirector', scope, id, props), id);
     validateWrittenObjects(this);

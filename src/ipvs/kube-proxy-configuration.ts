@@ -221,6 +221,13 @@ export class KubeProxyConfiguration extends Construct {
   /** The mode written. */
   public readonly mode: KubeProxyMode;
 
+  /**
+   * Defines the construct; see the props for what it writes and checks.
+   *
+   * @param scope the construct this one is defined in (a Chart, or a construct in one)
+   * @param id the id, unique among the children of `scope`; the construct path ends with it
+   * @param props the settings (KubeProxyConfigurationProps)
+   */
   constructor(scope: Construct, id: string, props: KubeProxyConfigurationProps = {}) {
     super(checkConstructArgs('KubeProxyConfiguration', scope, id, props), id);
     validateWrittenObjects(this);

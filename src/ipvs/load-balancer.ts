@@ -185,6 +185,13 @@ export class IpvsLoadBalancer extends Construct {
   /** The director's rules in `ipvsadm --restore` format, when `director` is given. */
   public readonly rules?: string;
 
+  /**
+   * Defines the construct; see the props for what it writes and checks.
+   *
+   * @param scope the construct this one is defined in (a Chart, or a construct in one)
+   * @param id the id, unique among the children of `scope`; the construct path ends with it
+   * @param props the settings (IpvsLoadBalancerProps)
+   */
   constructor(scope: Construct, id: string, props: IpvsLoadBalancerProps) {
     super(checkConstructArgs('IpvsLoadBalancer', scope, id, props), id);
     validateWrittenObjects(this);

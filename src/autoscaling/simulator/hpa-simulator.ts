@@ -53,6 +53,11 @@ export class HpaSimulator {
   /** scaleUpLimitFactor of the path without a behavior (2; upstream's tests set 8). */
   private legacyScaleUpFactor = 2;
 
+  /**
+   * Creates it from its props.
+   *
+   * @param props the settings (HpaSimulatorProps)
+   */
   constructor(props: HpaSimulatorProps) {
     checkArgs('HpaSimulator', 'HpaSimulator.<init>', arguments);
     const seconds = (d: Duration | undefined, fallback: number) => d === undefined ? fallback : durationSeconds(d);

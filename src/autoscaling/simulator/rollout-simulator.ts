@@ -170,6 +170,11 @@ export class RolloutAutoscalingSimulator {
   private readonly podStartup?: Duration;
   private readonly kubernetesVersion?: string;
 
+  /**
+   * Creates it from its props.
+   *
+   * @param props the settings (RolloutAutoscalingSimulatorProps)
+   */
   constructor(props: RolloutAutoscalingSimulatorProps) {
     checkArgs('RolloutAutoscalingSimulator', 'RolloutAutoscalingSimulator.<init>', arguments);
     this.plan = props.plan;
