@@ -11,25 +11,12 @@ import * as kplus from 'cdk8s-plus-27';
 import * as ts from 'typescript';
 import { stringify } from 'yaml';
 import * as lib from '../../src';
+import { docBlock, replaceDocBlock } from '../util/doc-blocks';
 import { ManifestObject, synthValid } from '../util/validate';
 
 const README = path.join(__dirname, '..', '..', 'docs', 'ipvs.md');
 const TRAFFIC: lib.IpvsTrafficProfile = { inPackets: 6, outPackets: 4, inBytes: 420, outBytes: 1380 };
 const CONNECTIONS = 11;
-
-function block(readme: string, id: string): string {
-  const begin = `<!-- begin:${id} -->\n`;
-  const end = `<!-- end:${id} -->`;
-  const from = readme.indexOf(begin);
-  const to = readme.indexOf(end);
-  if (from < 0 || to < from) throw new Error(`README has no ${id} block`);
-  return readme.slice(from + begin.length, to);
-}
-
-function replaceBlock(readme: string, id: string, content: string): string {
-  const begin = `<!-- begin:${id} -->\n`;
-  return readme.slice(0, readme.indexOf(begin) + begin.length) + content + readme.slice(readme.indexOf(`<!-- end:${id} -->`));
-}
 
 /** Runs the README's TypeScript block with `chart` in scope and 'cdk8s-patterns' resolved to the sources. */
 function runReadmeCode(code: string, chart: Chart): void {
@@ -95,7 +82,7 @@ function stats(vs: lib.IpvsVirtualServer): string {
 describe('README IpvsLoadBalancer section', () => {
   let readme = fs.readFileSync(README, 'utf-8');
   const chart = new Chart(new App(), 'shop', { disableResourceNameHashes: true });
-  runReadmeCode(block(readme, 'ipvs-code'), chart);
+  runReadmeCode(docBlock(readme, 'ipvs-code'), chart);
   const objects = synthValid(chart);
   const lb = chart.node.findAll().find((c): c is lib.IpvsLoadBalancer => c instanceof lib.IpvsLoadBalancer)!;
   const rules = lb.rules!;
@@ -107,7 +94,7 @@ describe('README IpvsLoadBalancer section', () => {
   };
 
   if (process.env.UPDATE_README) {
-    for (const [id, content] of Object.entries(expected)) readme = replaceBlock(readme, id, content);
+    for (const [id, content] of Object.entries(expected)) readme = replaceDocBlock(readme, id, content);
     fs.writeFileSync(README, readme);
   }
 
@@ -117,6 +104,6 @@ describe('README IpvsLoadBalancer section', () => {
   });
 
   test.each(Object.keys(expected))('the %s block is what the code produces', id => {
-    expect(block(readme, id)).toBe(expected[id]);
+    expect(docBlock(readme, id)).toBe(expected[id]);
   });
 });
