@@ -3,6 +3,5 @@ export * from './duration';
 export * from './security';
 export * from './warnings';
 export * from './patches';
-export * from './re2';
 export * from './props';
 export * from './names';

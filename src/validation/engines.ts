@@ -6,11 +6,26 @@
 type Re2Module = typeof import('re2js');
 
 let re2: Re2Module | undefined;
-const compiled = new Map<string, string | undefined>();
+type Re2Program = ReturnType<Re2Module['RE2JS']['compile']>;
+/** Every pattern seen, compiled once: its program, or why RE2 refuses it. */
+const programs = new Map<string, { program?: Re2Program; error?: string }>();
 
 function re2js(): Re2Module {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   return re2 ??= require('re2js') as Re2Module;
+}
+
+function compiled(pattern: string): { program?: Re2Program; error?: string } {
+  let entry = programs.get(pattern);
+  if (!entry) {
+    try {
+      entry = { program: re2js().RE2JS.compile(pattern) };
+    } catch (e: any) {
+      entry = { error: String(e?.message ?? e) };
+    }
+    programs.set(pattern, entry);
+  }
+  return entry;
 }
 
 /**
@@ -18,36 +33,27 @@ function re2js(): Re2Module {
  * compiles. Uses re2js, a port of RE2/J's parser with RE2's syntax and limits (repeat counts up to 1000).
  */
 export function re2CompileError(pattern: string): string | undefined {
-  if (compiled.has(pattern)) return compiled.get(pattern);
-  let error: string | undefined;
-  try {
-    re2js().RE2JS.compile(pattern);
-  } catch (e: any) {
-    error = String(e?.message ?? e);
-  }
-  compiled.set(pattern, error);
-  return error;
+  return compiled(pattern).error;
+}
+
+/** The compiled RE2 program of a pattern (cached); throws the parser's error when RE2 refuses it. */
+export function re2Compile(pattern: string): Re2Program {
+  const { program, error } = compiled(pattern);
+  if (!program) throw new Error(error);
+  return program;
 }
 
 /** Whether `value` matches the RE2 `pattern` (unanchored, as Go's `regexp.MatchString`); the pattern must compile. */
 export function re2Matches(pattern: string, value: string): boolean {
-  return re2js().RE2JS.compile(pattern).matcher(value).find();
+  return re2Compile(pattern).matcher(value).find();
 }
-
-const programSizes = new Map<string, number | undefined>();
 
 /**
  * The size of the RE2 program re2js compiles `pattern` to (its instruction count), or undefined when it does
  * not compile: an estimate of the program size Envoy's RE2 limits (`re2.max_program_size`) apply to.
  */
 export function re2ProgramSize(pattern: string): number | undefined {
-  if (programSizes.has(pattern)) return programSizes.get(pattern);
-  let size: number | undefined;
-  if (re2CompileError(pattern) === undefined) {
-    size = (re2js().RE2JS.compile(pattern) as any).re2Input?.prog?.numInst?.();
-  }
-  programSizes.set(pattern, size);
-  return size;
+  return (compiled(pattern).program as any)?.re2Input?.prog?.numInst?.();
 }
 
 /** What the validators use of @marcbachmann/cel-js (typed here: it is an ES module, this library CommonJS). */

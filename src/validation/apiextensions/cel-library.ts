@@ -1,4 +1,4 @@
-import { re2Matches } from '../engines';
+import { re2Compile, re2Matches } from '../engines';
 
 /**
  * The Kubernetes CEL libraries a CRD rule may call in Kubernetes 1.34 (k8s.io/apiserver `pkg/cel/library`, as
@@ -64,10 +64,9 @@ export const RE2_MATCHES = '__k8s_re2_matches';
 
 /** library.Regex: find, findAll; and `matches` with RE2 semantics. */
 function regex(env: any): void {
-  const re2js = () => require('re2js').RE2JS; // eslint-disable-line @typescript-eslint/no-require-imports
   const compile = (p: string) => {
     try {
-      return re2js().compile(p);
+      return re2Compile(p);
     } catch (e: any) {
       return fail(`invalid regular expression ${JSON.stringify(p)}: ${e?.message ?? e}`);
     }
@@ -83,7 +82,7 @@ function regex(env: any): void {
   const findAll = (s: string, p: string, n: bigint) => {
     const m = compile(p).matcher(s);
     const out: string[] = [];
-    while ((n < 0n || BigInt(out.length) < n) && m.find()) out.push(m.group());
+    while ((n < 0n || BigInt(out.length) < n) && m.find()) out.push(m.group() ?? '');
     return out;
   };
   env.registerFunction('string.findAll(string): list<string>', (s: string, p: string) => findAll(s, p, -1n));

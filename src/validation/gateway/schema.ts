@@ -7,21 +7,9 @@
 import { re2Matches } from '../engines';
 import { ProblemCollector } from '../problem';
 
-const verdicts = new Map<string, boolean>();
-
-/**
- * `re2Matches`, remembered: the same few patterns meet the same names and paths on every route, and re2js
- * compiles a pattern on each call.
- */
+/** RE2 `pattern` against `value`; the pattern is compiled once (engines.ts keeps the programs). */
 export function patternMatches(pattern: string, value: string): boolean {
-  const key = `${pattern}\u0000${value}`;
-  let verdict = verdicts.get(key);
-  if (verdict === undefined) {
-    if (verdicts.size >= 10000) verdicts.clear();
-    verdict = re2Matches(pattern, value);
-    verdicts.set(key, verdict);
-  }
-  return verdict;
+  return re2Matches(pattern, value);
 }
 
 /** The schema rule name a Problem reports for a structural check. */
