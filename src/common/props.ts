@@ -34,6 +34,10 @@ interface Field {
   readonly optional: boolean;
   readonly variadic: boolean;
   readonly type: PropType;
+  /** In NON_EMPTY. */
+  readonly nonEmpty: boolean;
+  /** In SELF_CHECKED. */
+  readonly selfChecked: boolean;
 }
 
 /** A refusal found by the checker: the prop path, the value and what is allowed. */
@@ -80,7 +84,7 @@ const DOMAIN_ENUMS = new Set([
 const SELF_CHECKED = new Set(['cdk8s-patterns.CustomResourceProps#spec']);
 
 let table: PropTypeTable | undefined;
-const parsedFields = new Map<string, Field[]>();
+const parsedFields = { entries: new Map<string, Field[] | null>(), structs: new Map<string, Field[] | null>() };
 
 function propTypes(): PropTypeTable {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -89,25 +93,25 @@ function propTypes(): PropTypeTable {
 }
 
 function fieldsOf(key: string, kind: 'entries' | 'structs'): Field[] | undefined {
-  const cacheKey = `${kind}:${key}`;
-  let fields = parsedFields.get(cacheKey);
-  if (!fields) {
+  const cache = parsedFields[kind];
+  let fields = cache.get(key);
+  if (fields === undefined) {
     const raw = propTypes()[kind][key];
-    if (!raw) return undefined;
-    fields = raw.map(parseField);
-    parsedFields.set(cacheKey, fields);
+    fields = raw ? raw.map(f => parseField(key, f)) : null;
+    cache.set(key, fields);
   }
-  return fields;
+  return fields ?? undefined;
 }
 
-function parseField(s: string): Field {
+function parseField(owner: string, s: string): Field {
   const colon = s.indexOf(':');
   let name = s.slice(0, colon);
   const variadic = name.startsWith('...');
   if (variadic) name = name.slice(3);
   const optional = name.endsWith('?');
   if (optional) name = name.slice(0, -1);
-  return { name, optional, variadic, type: parseType(s.slice(colon + 1)) };
+  const key = `${owner}#${name}`;
+  return { name, optional, variadic, type: parseType(s.slice(colon + 1)), nonEmpty: NON_EMPTY.has(key), selfChecked: SELF_CHECKED.has(key) };
 }
 
 function parseType(s: string): PropType {
@@ -183,29 +187,34 @@ function isObjectLike(v: unknown): v is Record<string, unknown> {
   return (typeof v === 'object' && v !== null && !Array.isArray(v)) || typeof v === 'function';
 }
 
+function mismatch(value: unknown, t: PropType, prop: string, optional: boolean): PropTypeError {
+  return new PropTypeError(prop, value, `must be ${describeType(t)}${optional ? ' or left out' : ''}`);
+}
+
 function checkValue(value: unknown, t: PropType, prop: string, optional: boolean, nonEmpty = false): void {
   if (value === undefined) {
     if (optional) return;
     throw new PropTypeError(prop, value, `must be set: ${describeType(t)}`);
   }
-  const fail = () => new PropTypeError(prop, value, `must be ${describeType(t)}${optional ? ' or left out' : ''}`);
-  if (value === null && t.kind !== 'any') throw fail();
+  if (value === null && t.kind !== 'any') throw mismatch(value, t, prop, optional);
   switch (t.kind) {
     case 'any': return;
     case 'string':
-      if (typeof value !== 'string') throw fail();
+      if (typeof value !== 'string') throw mismatch(value, t, prop, optional);
       if (value === '' && nonEmpty) throw new PropTypeError(prop, value, 'must not be empty');
       return;
-    case 'number': if (typeof value !== 'number' || !Number.isFinite(value)) throw fail(); return;
-    case 'boolean': if (typeof value !== 'boolean') throw fail(); return;
-    case 'date': if (!(value instanceof Date)) throw fail(); return;
+    case 'number': if (typeof value !== 'number' || !Number.isFinite(value)) throw mismatch(value, t, prop, optional); return;
+    case 'boolean': if (typeof value !== 'boolean') throw mismatch(value, t, prop, optional); return;
+    case 'date': if (!(value instanceof Date)) throw mismatch(value, t, prop, optional); return;
     case 'array':
-      if (!Array.isArray(value)) throw fail();
+      if (!Array.isArray(value)) throw mismatch(value, t, prop, optional);
       for (let i = 0; i < value.length; i++) checkValue(value[i], t.element, `${prop}[${i}]`, false);
       return;
     case 'map':
-      if (!isObjectLike(value) || typeof value === 'function') throw fail();
-      for (const [k, v] of Object.entries(value)) checkValue(v, t.element, `${prop}[${JSON.stringify(k)}]`, false);
+      if (!isObjectLike(value) || typeof value === 'function') throw mismatch(value, t, prop, optional);
+      for (const k in value) {
+        if (Object.prototype.hasOwnProperty.call(value, k)) checkValue((value as any)[k], t.element, `${prop}[${JSON.stringify(k)}]`, false);
+      }
       return;
     case 'union':
       for (const member of t.types) {
@@ -216,30 +225,57 @@ function checkValue(value: unknown, t: PropType, prop: string, optional: boolean
           if (!(e instanceof PropTypeError)) throw e;
         }
       }
-      throw fail();
-    case 'ref': return checkRef(value, t.fqn, prop, fail);
+      throw mismatch(value, t, prop, optional);
+    case 'ref': return checkRef(value, t, prop, optional);
   }
 }
 
-function checkRef(value: unknown, fqn: string, prop: string, fail: () => PropTypeError): void {
-  const types = propTypes();
-  const values = types.enums[fqn];
-  if (values) {
-    if (!values.includes(value as string) && !DOMAIN_ENUMS.has(fqn)) throw fail();
-    return;
+/** What a `ref` type names, resolved once per fqn. */
+type RefKind =
+  | { readonly kind: 'enum'; readonly values: ReadonlySet<unknown>; readonly checkedHere: boolean }
+  | { readonly kind: 'struct'; readonly fields: Field[] }
+  | { readonly kind: 'object'; readonly members: string[] };
+const refKinds = new Map<string, RefKind>();
+
+function refKind(fqn: string): RefKind {
+  let k = refKinds.get(fqn);
+  if (k === undefined) {
+    const types = propTypes();
+    const values = types.enums[fqn];
+    const fields = values ? undefined : fieldsOf(fqn, 'structs');
+    k = values ? { kind: 'enum', values: new Set(values), checkedHere: !DOMAIN_ENUMS.has(fqn) }
+      : fields ? { kind: 'struct', fields }
+        : { kind: 'object', members: types.objects[fqn] ?? [] };
+    refKinds.set(fqn, k);
   }
-  const fields = fieldsOf(fqn, 'structs');
-  if (fields) {
-    if (!isObjectLike(value) || typeof value === 'function') throw fail();
-    for (const f of fields) {
-      checkField(fqn, f, (value as any)[f.name], `${prop}.${f.name}`);
-    }
-    return;
+  return k;
+}
+
+function checkRef(value: unknown, t: PropType & { kind: 'ref' }, prop: string, optional: boolean): void {
+  const ref = refKind(t.fqn);
+  switch (ref.kind) {
+    case 'enum':
+      if (ref.checkedHere && !ref.values.has(value)) throw mismatch(value, t, prop, optional);
+      return;
+    case 'struct':
+      if (!isObjectLike(value) || typeof value === 'function') throw mismatch(value, t, prop, optional);
+      checkFields(ref.fields, value, prop === '' ? '' : `${prop}.`);
+      return;
+    case 'object':
+      if (!isObjectLike(value)) throw mismatch(value, t, prop, optional);
+      for (const m of ref.members) if (!(m in value)) throw mismatch(value, t, prop, optional);
+      // a class without public members is known only by its identity: an object literal cannot stand for it
+      if (ref.members.length === 0 && Object.getPrototypeOf(value) === Object.prototype) throw mismatch(value, t, prop, optional);
   }
-  const members = types.objects[fqn] ?? [];
-  if (!isObjectLike(value) || members.some(m => !(m in value))) throw fail();
-  // a class without public members is known only by its identity: an object literal cannot stand for it
-  if (members.length === 0 && Object.getPrototypeOf(value) === Object.prototype) throw fail();
+}
+
+/** A struct's fields, named `<prefix><field>`; the name is built only for fields that are set. */
+function checkFields(fields: readonly Field[], value: any, prefix: string): void {
+  for (const f of fields) {
+    const v = value[f.name];
+    if (v === undefined && f.optional) continue;
+    checkField(f, v, prefix + f.name);
+  }
 }
 
 /**
@@ -265,7 +301,7 @@ export function checkArgs(where: IConstruct | string, entry: string, args: Array
       } else if (root === '' && fieldsOf(refName(p.type), 'structs')) {
         checkProps(args[i], p, at);
       } else {
-        checkValue(args[i], p.type, p.name, p.optional, NON_EMPTY.has(`${entry}#${p.name}`));
+        checkValue(args[i], p.type, p.name, p.optional, p.nonEmpty);
       }
     });
   } catch (e) {
@@ -281,17 +317,13 @@ function checkProps(value: unknown, p: Field, at: (suffix: string) => string): v
   if (!isObjectLike(value) || typeof value === 'function') {
     throw new PropTypeError('props', value, `must be ${describeType(p.type)}${p.optional ? ' or left out' : ''}`);
   }
-  const fqn = refName(p.type);
-  for (const f of fieldsOf(fqn, 'structs')!) {
-    checkField(fqn, f, (value as any)[f.name], at(`.${f.name}`));
-  }
+  checkFields(fieldsOf(refName(p.type), 'structs')!, value, at('.'));
 }
 
 /** One field of a struct; a field its construct checks as a whole is only refused here when null. */
-function checkField(fqn: string, f: Field, value: unknown, prop: string): void {
-  const key = `${fqn}#${f.name}`;
-  if (SELF_CHECKED.has(key) && value !== null) return;
-  checkValue(value, f.type, prop, f.optional, NON_EMPTY.has(key));
+function checkField(f: Field, value: unknown, prop: string): void {
+  if (f.selfChecked && value !== null) return;
+  checkValue(value, f.type, prop, f.optional, f.nonEmpty);
 }
 
 function refName(t: PropType): string {

@@ -43,10 +43,22 @@ export interface Problem {
 export class ProblemCollector {
   /** A new, empty collector rooted at the object. */
   public static root(): ProblemCollector {
-    return new ProblemCollector('', []);
+    return new ProblemCollector(undefined, [], []);
   }
 
-  private constructor(private readonly prefix: string, private readonly sink: Problem[]) {}
+  /** The path, joined on first use: most collectors never record a Problem. */
+  private joined?: string;
+
+  private constructor(
+    private readonly parent: ProblemCollector | undefined,
+    private readonly segments: readonly (string | number)[],
+    private readonly sink: Problem[],
+  ) {}
+
+  private get prefix(): string {
+    this.joined ??= this.parent === undefined ? joinPath('', ...this.segments) : joinPath(this.parent.prefix, ...this.segments);
+    return this.joined;
+  }
 
   /** Every Problem collected, in the order found (shared by all collectors made with `at()`). */
   public get problems(): readonly Problem[] {
@@ -60,7 +72,7 @@ export class ProblemCollector {
 
   /** A collector for a field below this one: `at('spec')`, `at('http', 0)`, `at('headers', 'x-user')`. */
   public at(...segments: (string | number)[]): ProblemCollector {
-    return new ProblemCollector(joinPath(this.prefix, ...segments), this.sink);
+    return new ProblemCollector(this, segments, this.sink);
   }
 
   /** Records an error at `field` below this collector's path ('' for the path itself). */
