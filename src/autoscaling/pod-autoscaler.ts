@@ -8,6 +8,7 @@ import { Metric } from './metric';
 import { check, throwFirst } from './problem';
 import { requestProblems } from './requests';
 import { ScaleTarget } from './scale-target';
+import { oncePerSynth } from '../synth/render-once';
 import { validateWrittenObjects } from '../validation/construct';
 
 /**
@@ -118,7 +119,7 @@ export class PodAutoscaler extends Construct {
       this.podDisruptionBudget = createDisruptionBudget(this, 'DisruptionBudget', target.workload,
         { name: objectMetadata.name, namespace });
     }
-    this.node.addValidation({ validate: () => this.validateTarget() });
+    this.node.addValidation({ validate: oncePerSynth(() => this.validateTarget()) });
     autoscalingWarnings(options, options.metrics).forEach(w => addWarning(this, w));
   }
 

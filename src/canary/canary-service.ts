@@ -3,7 +3,7 @@ import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import * as istio from '../../imports/networking.istio.io';
 import { PodAutoscaler, ScaleTarget } from '../autoscaling';
-import { addLibraryPatch, addWarning, checkArgs, checkConstructArgs, describeValue, hasUserPatches, overlay, propError, propMessage, requireProp, restrictedContainer, runtimeDefaultSeccomp } from '../common';
+import { addLibraryPatch, addWarning, checkArgs, checkConstructArgs, describeValue, overlay, propError, propMessage, requireProp, restrictedContainer, runtimeDefaultSeccomp } from '../common';
 import { ProblemCollector } from '../validation';
 import { GatewayApiRouting } from './gateway-api/gateway-api-routing';
 import { DeclaredRule } from './gateway-api/render-http-route';
@@ -22,6 +22,7 @@ import { optStringMap } from './private/shapes';
 import { CanaryTcpRoute, CanaryTlsRoute } from './tcp-tls-route';
 import { TrafficPolicy } from './traffic-policy';
 import { CanaryVersionProps } from './version';
+import { oncePerSynth, renderedForValidation } from '../synth/render-once';
 import { validateWrittenObjects } from '../validation/construct';
 import { validateVirtualServiceSpec } from '../validation/istio/virtual-service';
 
@@ -410,7 +411,7 @@ export class CanaryService extends Construct {
     l4Rules(this, 'tcpRoutes', props.tcpRoutes).forEach(route => this.addTcpRouteAt(route));
     l4Rules(this, 'tlsRoutes', props.tlsRoutes).forEach(route => this.addTlsRouteAt(route));
     this.warnAboutSni();
-    this.node.addValidation({ validate: () => this.validateObjects() });
+    this.node.addValidation({ validate: oncePerSynth(() => this.validateObjects()) });
     // Istio's webhook rules over the objects as written (escape-hatch edits included), mapped back to the props
     validateWrittenObjects(this, canaryPropOf({
       virtualService: this._virtualService,
@@ -802,6 +803,7 @@ export class CanaryService extends Construct {
       'must list at least one host, or be left out for the service name');
     (hosts ?? []).forEach((host, i) => requireProp(typeof host === 'string', this, `hosts[${i}]`, host, 'must be a host name'));
     (gateways ?? []).forEach((gateway, i) => requireProp(typeof gateway === 'string', this, `gateways[${i}]`, gateway, 'must be a gateway name'));
+    if (hosts === undefined && gateways === undefined) return; // the service name, a DNS-1035 label, is a valid host
     const problems = ProblemCollector.root();
     const route = [{ destination: { host: this.serviceName } }];
     validateVirtualServiceSpec({ hosts: hosts ?? [this.serviceName], gateways, http: [{ route }] }, problems);
@@ -846,34 +848,16 @@ export class CanaryService extends Construct {
     };
   }
 
-  /**
-   * The Service's selector, ports and namespace as they will be written: from the model unless an escape
-   * hatch patched the Service (a full render resolves the whole object).
-   */
-  private serviceAsWritten(): any {
-    const apiObject = ApiObject.of(this.service);
-    const selector = (this.service as unknown as { _selector?: unknown })._selector;
-    if (hasUserPatches(apiObject) || typeof selector !== 'object' || selector === null) return apiObject.toJson();
-    const appProtocols = new Map(this.ports.filter(p => p.appProtocol !== undefined).map(p => [p.port, p.appProtocol]));
-    return {
-      metadata: { namespace: apiObject.metadata.namespace },
-      spec: {
-        selector,
-        ports: this.service.ports.map(p => ({ name: p.name, port: p.port, targetPort: p.targetPort, appProtocol: appProtocols.get(p.port) })),
-      },
-    };
-  }
-
   /** Checks across the objects as they will be written, escape-hatch edits included. */
   private validateObjects(): string[] {
     const errors: string[] = [];
-    // rendered only when an escape hatch patched them: else they are exactly the model, checked for less
+    // the objects as written: the synth renders each once, for the validators and the writer alike
     // (the Gateway API backend writes neither: its own construct checks its objects)
     const vsObject = this._virtualService;
     const drObject = this._destinationRule;
-    const vs: any = !vsObject ? {} : hasUserPatches(vsObject) ? vsObject.toJson().spec ?? {} : this.renderVirtualService();
-    const dr: any = !drObject ? { host: this.serviceName } : hasUserPatches(drObject) ? drObject.toJson().spec ?? {} : this.destinationRuleSpec;
-    const svc = this.serviceAsWritten();
+    const vs: any = !vsObject ? {} : renderedForValidation(vsObject).spec ?? {};
+    const dr: any = !drObject ? { host: this.serviceName } : renderedForValidation(drObject).spec ?? {};
+    const svc = renderedForValidation(ApiObject.of(this.service));
     const ns: string | undefined = svc.metadata?.namespace;
     const name = this.serviceName;
     const hosts = [name, ...(ns ? [`${name}.${ns}`, `${name}.${ns}.svc`, `${name}.${ns}.svc.cluster.local`] : [])];
@@ -965,7 +949,7 @@ export class CanaryService extends Construct {
     // one namespace: a subset, a route and a Service only see each other within their namespace
     for (const child of this.node.findAll()) {
       if (!(child instanceof ApiObject) || child === ApiObject.of(this.service)) continue;
-      const childNs = hasUserPatches(child) ? child.toJson().metadata?.namespace : child.metadata.namespace;
+      const childNs = renderedForValidation(child).metadata?.namespace;
       if (childNs !== ns) {
         errors.push(propMessage(`${child.kind} ${child.name}.metadata.namespace`, childNs,
           `must be the Service's namespace (${ns ?? 'none'}): every object of a CanaryService lives in one namespace`));

@@ -12,6 +12,7 @@ import { resolveVersions, VersioningStrategy } from './versioning';
 import { renderUmbrellaFiles, SubchartContent, writeChartDirectory } from './writer';
 import { manifestYaml } from './yaml';
 import { addWarning, checkArgs, checkConstructArgs, propError, propMessage } from '../common';
+import { duringSynth } from '../synth/render-once';
 
 /**
  * Props of an UmbrellaChart: the parent chart's Chart.yaml, its versioning and where it is written.
@@ -404,7 +405,7 @@ export class UmbrellaChart extends Construct {
    * Call it after `app.synth()`: `cdk8s synth` deletes its output directory before it runs the app.
    */
   public synth(): string {
-    const files = renderUmbrellaFiles(this.content());
+    const files = renderUmbrellaFiles(duringSynth(() => this.content()));
     const dir = path.join(this.outdir, this.name);
     try {
       writeChartDirectory(dir, files);
@@ -655,8 +656,10 @@ function writeOnAppSynth(app: App): void {
     configurable: true,
     writable: true,
     value: function (this: App) {
-      synth.call(this);
-      UmbrellaChart.synthAll(this);
+      duringSynth(() => {
+        synth.call(this);
+        UmbrellaChart.synthAll(this);
+      });
     },
   });
 }

@@ -4,6 +4,7 @@ import { addWarning } from '../common';
 import { cidrContains, parseCidr, parseIp } from './ip-address';
 import { IpvsProtocol, IpvsVirtualServer } from './ipvsadm-rules';
 import { KUBE_ROUTER_DSR_ANNOTATION, KUBE_ROUTER_SCHEDFLAGS_ANNOTATION, KUBE_ROUTER_SCHEDULER_ANNOTATION } from './kube-router';
+import { oncePerSynth } from '../synth/render-once';
 
 const KUBE_ROUTER_ANNOTATIONS = [KUBE_ROUTER_SCHEDULER_ANNOTATION, KUBE_ROUTER_SCHEDFLAGS_ANNOTATION, KUBE_ROUTER_DSR_ANNOTATION];
 
@@ -40,7 +41,7 @@ export function checkDirectorAmongProxies(director: DirectorClaims): void {
   const all = directorsByRoot.get(root) ?? [];
   all.push(director);
   directorsByRoot.set(root, all);
-  director.scope.node.addValidation({ validate: () => conflicts(director, all) });
+  director.scope.node.addValidation({ validate: oncePerSynth(() => conflicts(director, all)) });
 }
 
 function conflicts(director: DirectorClaims, all: readonly DirectorClaims[]): string[] {

@@ -3,6 +3,7 @@ import { ApiObject, App, Chart, YamlOutputType } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { addWarning, WARNING_METADATA_TYPE } from '../common/warnings';
 import { groupOf, isClusterScoped } from './kubernetes/object-meta';
+import { oncePerSynth, renderedForValidation, renderOncePerSynth } from '../synth/render-once';
 
 /**
  * Whole-App checks, run once per App at synth: what no single object shows, only the objects together.
@@ -51,20 +52,6 @@ export function objectSetProblems(objects: readonly WrittenObject[]): SetProblem
   ];
 }
 
-/**
- * Rendered objects the App checks made for library-owned objects, taken (once) by `validateWrittenObjects` in
- * the same validation pass, so each object is rendered once per synth (cdk8s-plus pod specs grow on every render).
- */
-let rendered = new WeakMap<ApiObject, any>();
-
-/** The rendered JSON the App checks left for `obj` in this validation pass (removed), or a fresh render. */
-export function takeRendered(obj: ApiObject): any {
-  const json = rendered.get(obj);
-  if (json === undefined) return obj.toJson();
-  rendered.delete(obj);
-  return json;
-}
-
 /** Whether an object was written by one of the library's constructs (one that validates what it writes). */
 let libraryObject: (obj: ApiObject) => boolean = () => false;
 
@@ -90,13 +77,9 @@ const NEEDS_JSON = new Set(['ConfigMap', 'DaemonSet', 'Deployment', 'StatefulSet
 export function writtenOf(obj: ApiObject): WrittenObject {
   const base = { apiVersion: obj.apiVersion, kind: obj.kind, name: obj.name, namespace: obj.metadata.namespace, where: obj.node.path };
   if (!NEEDS_JSON.has(obj.kind)) return { ...base, json: undefined };
-  if (libraryObject(obj)) {
-    const json = obj.toJson();
-    rendered.set(obj, json);
-    return { ...base, json };
-  }
+  if (libraryObject(obj)) return { ...base, json: renderedForValidation(obj) };
   const owner = l2Owner(obj);
-  if (!owner) return { ...base, json: obj.toJson() };
+  if (!owner) return { ...base, json: renderedForValidation(obj) };
   return { ...base, json: modelJson(owner, obj.kind), schedulingUnknown: true };
 }
 
@@ -132,17 +115,20 @@ export function registerAppChecks(scope: IConstruct): void {
   if (registered.has(root)) return;
   registered.add(root);
   root.node.addValidation({
-    validate: () => {
-      rendered = new WeakMap();
+    validate: oncePerSynth(() => {
       const errors: string[] = [];
-      const constructs = new Map<string, IConstruct>(root.node.findAll().map(c => [c.node.path, c]));
+      let constructs: Map<string, IConstruct> | undefined;
       for (const p of appProblems(root)) {
         const message = `${p.message} [${p.rule}]`;
-        if (p.error) errors.push(`[${p.object.where}] ${message}`);
-        else warnOnce(constructs.get(p.object.where) ?? root, message);
+        if (p.error) {
+          errors.push(`[${p.object.where}] ${message}`);
+          continue;
+        }
+        constructs ??= new Map(root.node.findAll().map(c => [c.node.path, c]));
+        warnOnce(constructs.get(p.object.where) ?? root, message);
       }
       return errors;
-    },
+    }),
   });
 }
 
@@ -154,6 +140,7 @@ export function warnOnce(scope: IConstruct, message: string): void {
 /** Every whole-App problem of the tree `root`: the object-set checks over its ApiObjects, and its output paths. */
 export function appProblems(root: IConstruct): SetProblem[] {
   const apiObjects = root.node.findAll().filter((c): c is ApiObject => ApiObject.isApiObject(c));
+  apiObjects.forEach(renderOncePerSynth);
   const written = apiObjects.map(writtenOf);
   return [...objectSetProblems(written), ...outputCollisions(root, apiObjects, written)];
 }

@@ -1,9 +1,10 @@
 import { ApiObject } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { propMessage } from '../common';
-import { registerAppChecks, setLibraryObjectTest, takeRendered, warnOnce } from './app';
+import { registerAppChecks, setLibraryObjectTest, warnOnce } from './app';
 import { validateObject } from './index';
 import { Problem, ProblemSeverity } from './problem';
+import { oncePerSynth, renderedForValidation, scopeSynthsOf } from '../synth/render-once';
 
 /**
  * Maps a Problem's JSON path in one rendered object to the prop that produced it
@@ -29,19 +30,20 @@ export function problemMessage(problem: Problem, prop?: string): string {
 export function validateWrittenObjects(scope: IConstruct, propOf?: PropMapper): void {
   validatingScopes.add(scope);
   registerAppChecks(scope);
+  scopeSynthsOf(scope);
   scope.node.addValidation({
-    validate: () => {
+    validate: oncePerSynth(() => {
       const errors: string[] = [];
       for (const obj of ownApiObjects(scope)) {
         const where = obj.node.path === scope.node.path ? '' : `${obj.kind} ${obj.name}: `;
-        for (const problem of problemsOf(obj, takeRendered(obj))) {
+        for (const problem of problemsOf(obj, renderedForValidation(obj))) {
           const message = where + problemMessage(problem, propOf?.(obj, problem.path));
           if (problem.severity === ProblemSeverity.ERROR) errors.push(message);
           else warnOnce(scope, message);
         }
       }
       return errors;
-    },
+    }),
   });
 }
 
@@ -53,17 +55,16 @@ function isLibraryObject(obj: ApiObject): boolean {
 setLibraryObjectTest(isLibraryObject);
 
 /**
- * cdk8s validates the whole App once per chart during one synth; an object rendered to the same JSON is
- * validated once (the cache holds the JSON text it was validated as).
+ * cdk8s validates the whole App once per chart during one synth, on the synth's one render of each object: an
+ * object is validated once per render.
  */
-const validated = new WeakMap<ApiObject, { json: string; problems: Problem[] }>();
+const validated = new WeakMap<ApiObject, { json: any; problems: Problem[] }>();
 
 function problemsOf(obj: ApiObject, json: any): Problem[] {
-  const text = JSON.stringify(json);
   const cached = validated.get(obj);
-  if (cached?.json === text) return cached.problems;
+  if (cached !== undefined && cached.json === json) return cached.problems;
   const problems = validateObject(json);
-  validated.set(obj, { json: text, problems });
+  validated.set(obj, { json, problems });
   return problems;
 }
 

@@ -10,6 +10,7 @@ import { DeclaredRule, toHttpRouteRule } from './render-http-route';
 import { GatewayApiBackendOptions } from './traffic-backend';
 import { addVersionDestinationRules, addVersionServices, versionServiceName } from './version-services';
 import { USE_WAYPOINT, USE_WAYPOINT_NAMESPACE, waypointManifest } from './waypoint';
+import { oncePerSynth } from '../../synth/render-once';
 
 /** The parents of the HTTPRoutes the backend writes, known without rendering the routes. */
 const routeParents = new WeakMap<ApiObject, () => any[]>();
@@ -79,7 +80,7 @@ export class GatewayApiRouting extends Construct {
 
     routeParents.set(this.httpRoute, () => this.parentRefs());
     validateWrittenObjects(this, (obj, jsonPath) => obj === this.httpRoute ? this.propOf(jsonPath) : undefined);
-    this.node.addValidation({ validate: () => [...this.crossObjectErrors(), ...this.appErrors()] });
+    this.node.addValidation({ validate: oncePerSynth(() => [...this.crossObjectErrors(), ...this.appErrors()]) });
   }
 
   /**
