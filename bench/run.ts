@@ -17,6 +17,9 @@ import { writeHelmValues } from './workload';
 const OUT = path.resolve(__dirname);
 const VARIANTS_DIR = path.join(OUT, 'variants');
 const HELM_CHART = path.resolve(__dirname, '..', '..', 'bench', 'helm-template-chart');
+const CDK8S_CLI = path.resolve(__dirname, '..', '..', 'node_modules', 'cdk8s-cli', 'bin', 'cdk8s');
+/** The small app of the `cdk8s synth` row: the example's shape (10 services). */
+const CLI_APP_SERVICES = 10;
 
 interface Sample extends Measurement {
   readonly wallMs: number;
@@ -28,10 +31,10 @@ interface Variant {
   run(services: number, outdir: string): Sample;
 }
 
-function timed(cmd: string, args: string[], env: NodeJS.ProcessEnv = process.env): { wallMs: number; rssMb: number; stdout: string } {
+function timed(cmd: string, args: string[], env: NodeJS.ProcessEnv = process.env, cwd?: string): { wallMs: number; rssMb: number; stdout: string } {
   const rssFile = path.join(os.tmpdir(), `bench-rss-${process.pid}`);
   const start = process.hrtime.bigint();
-  const res = spawnSync('/usr/bin/time', ['-f', '%M', '-o', rssFile, cmd, ...args], { encoding: 'utf-8', env, maxBuffer: 64 * 1024 * 1024 });
+  const res = spawnSync('/usr/bin/time', ['-f', '%M', '-o', rssFile, cmd, ...args], { encoding: 'utf-8', env, cwd, maxBuffer: 64 * 1024 * 1024 });
   const wallMs = Number(process.hrtime.bigint() - start) / 1e6;
   if (res.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed:\n${res.stderr}`);
   const rssMb = Number(fs.readFileSync(rssFile, 'utf-8').trim().split('\n').pop()) / 1024;
@@ -70,6 +73,25 @@ function helmTemplateVariant(work: string): Variant {
   };
 }
 
+/**
+ * The small app through the real cdk8s CLI, whole process (CLI start, the app's node process, writing):
+ * what a user waits for. The upgrade check is off, as it needs the network.
+ */
+function cliAppVariant(name: 'ours' | 'cdk8s-plus', work: string): Variant {
+  const dir = path.join(work, `cli-${name}`);
+  fs.mkdirSync(dir, { recursive: true });
+  const app = `'${process.execPath}' '${path.join(VARIANTS_DIR, 'cli-app.js')}' ${name} ${CLI_APP_SERVICES}`;
+  fs.writeFileSync(path.join(dir, 'cdk8s.yaml'), `app: ${JSON.stringify(app)}\n`);
+  return {
+    name: `cli-${name}`,
+    run(_services, outdir) {
+      fs.rmSync(outdir, { recursive: true, force: true });
+      const { wallMs, rssMb } = timed(process.execPath, [CDK8S_CLI, 'synth', '--no-check-upgrade', '--output', outdir], process.env, dir);
+      return { wallMs, rssMb, workMs: NaN, ...writtenBelow(outdir) };
+    },
+  };
+}
+
 function readYamlBelow(dir: string): string {
   return fs.readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter(e => e.isFile() && e.name.endsWith('.yaml') && e.name !== 'Chart.yaml' && e.name !== 'values.yaml')
@@ -87,8 +109,7 @@ function canonicalObjects(text: string): string[] {
 }
 
 /** Every variant must produce the same objects; checked on a small N before anything is timed. */
-function checkSameObjects(variants: Variant[], work: string): void {
-  const n = 3;
+function checkSameObjects(variants: Variant[], work: string, n = 3): void {
   prepare(work, n);
   const outputs = variants.map(v => {
     const outdir = path.join(work, `check-${v.name}`);
@@ -134,27 +155,35 @@ function main() {
   const runs = quick ? 3 : 5;
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'cdk8s-patterns-bench-'));
 
+  const ours = nodeVariant('ours', 'ours.js');
   const variants: Variant[] = [
-    nodeVariant('ours', 'ours.js'),
+    ours,
     nodeVariant('cdk8s-plus', 'cdk8s-plus.js'),
     nodeVariant('raw-floor', 'raw-floor.js', n => [path.join(work, `objects-${n}.json`)]),
     helmTemplateVariant(work),
     nodeVariant('ours-helm', 'ours-helm.js'),
   ];
+  // what runs at each size: everything at every size; --quick adds ours alone at 4000 for the linear ratio
+  const plan: Array<{ n: number; variants: Variant[] }> = sizes.map(n => ({ n, variants }));
+  if (quick) plan.push({ n: 4000, variants: [ours] });
+  const cli = [cliAppVariant('ours', work), cliAppVariant('cdk8s-plus', work)];
 
   console.log(`cdk8s-patterns benchmark: ${os.cpus().length} × ${os.cpus()[0].model}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${runs} runs per variant, medians`);
   checkSameObjects(variants, work);
+  checkSameObjects(cli, work, CLI_APP_SERVICES);
   const results = new Map<string, Sample[]>();
-  for (const n of sizes) {
+  const sample = (v: Variant, n: number) => {
+    const key = `${v.name}@${n}`;
+    results.set(key, [...(results.get(key) ?? []), v.run(n, path.join(work, `${v.name}-${n}`))]);
+  };
+  for (const { n, variants: vs } of plan) {
     prepare(work, n);
     for (let r = 0; r < runs; r++) {
-      for (let i = 0; i < variants.length; i++) {
-        const v = variants[(i + r) % variants.length];
-        const sample = v.run(n, path.join(work, `${v.name}-${n}`));
-        const key = `${v.name}@${n}`;
-        results.set(key, [...(results.get(key) ?? []), sample]);
-      }
+      for (let i = 0; i < vs.length; i++) sample(vs[(i + r) % vs.length], n);
     }
+  }
+  for (let r = 0; r < runs; r++) {
+    for (let i = 0; i < cli.length; i++) sample(cli[(i + r) % cli.length], CLI_APP_SERVICES);
   }
 
   const load = loadTimes(runs);
@@ -162,14 +191,14 @@ function main() {
 
   console.log('\n| services | variant | wall s | work s | peak RSS MB | objects | bytes |');
   console.log('| ---: | --- | ---: | ---: | ---: | ---: | ---: |');
-  for (const n of sizes) {
-    for (const v of variants) {
+  for (const { n, variants: vs } of [...plan, { n: CLI_APP_SERVICES, variants: cli }]) {
+    for (const v of vs) {
       const key = `${v.name}@${n}`;
       console.log(`| ${n} | ${v.name} | ${fmt(med(key, 'wallMs'))} | ${fmt(med(key, 'workMs'))} | ${med(key, 'rssMb').toFixed(0)} | ${med(key, 'objects')} | ${med(key, 'bytes')} |`);
     }
   }
   console.log(`\nload: require('cdk8s-patterns') ${load.ours.toFixed(1)} ms, require('cdk8s-plus-27') ${load.plus.toFixed(1)} ms (medians of ${runs}, each in a fresh process)`);
-  console.log('ratios: node variants compare in-process work time; helm comparisons compare process wall time\n');
+  console.log('ratios: node variants compare in-process work time; helm and cdk8s-cli comparisons compare process wall time\n');
 
   const ratio = (name: string, value: number) => console.log(`ratio ${name} ${value.toFixed(2)}`);
   for (const n of sizes) {
@@ -178,10 +207,9 @@ function main() {
     ratio(`ours-helm/helm-template@${n}`, med(`ours-helm@${n}`, 'wallMs') / med(`helm-template@${n}`, 'wallMs'));
     ratio(`rss ours/cdk8s-plus@${n}`, med(`ours@${n}`, 'rssMb') / med(`cdk8s-plus@${n}`, 'rssMb'));
   }
-  if (sizes.includes(4000) && sizes.includes(1000)) {
-    ratio('ours@4000/ours@1000', med('ours@4000', 'workMs') / med('ours@1000', 'workMs'));
-  }
+  ratio('ours@4000/ours@1000', med('ours@4000', 'workMs') / med('ours@1000', 'workMs'));
   ratio('load ours/cdk8s-plus', load.ours / load.plus);
+  ratio(`cdk8s-synth ours/cdk8s-plus@${CLI_APP_SERVICES}`, med(`cli-ours@${CLI_APP_SERVICES}`, 'wallMs') / med(`cli-cdk8s-plus@${CLI_APP_SERVICES}`, 'wallMs'));
   fs.rmSync(work, { recursive: true, force: true });
 }
 
