@@ -42,7 +42,9 @@ const project = new cdk8s.ConstructLibraryCdk8s({
   entrypoint: 'lib/src/index.js',
   entrypointTypes: 'lib/src/index.d.ts',
   tsconfig: {
-    compilerOptions: { rootDir: '.' },
+    // source maps beside the code (lib/**/*.js.map), not inlined: inlined they were half of every file
+    // Node reads and compiles on `require`, and nothing reads them unless --enable-source-maps is on
+    compilerOptions: { rootDir: '.', inlineSourceMap: false, sourceMap: true, inlineSources: true },
     include: ['imports/**/*.ts'],
   },
   tsconfigDev: {
@@ -101,6 +103,9 @@ project.eslint?.addOverride({
 });
 
 project.package.addField('types', 'lib/src/index.d.ts');
+
+// `require('cdk8s-patterns')` loads each export's module on first use (projenrc/lazy-index.ts)
+project.compileTask.exec('ts-node --project projenrc/tsconfig.json projenrc/lazy-index.ts');
 
 // The tarball holds what a user needs: lib/, .jsii, README, docs, API docs, LICENSE (test/package/tarball.test.ts).
 project.npmignore?.exclude('/.cache/', '/bench/', '/examples/', '/.ci/', '/imports/', '/projenrc/', '/test-reports/', '/.eslintrc.json', '/package-lock.json');

@@ -15,7 +15,7 @@ interface PackedFile { readonly path: string; readonly size: number }
 const MAX_PACKED_BYTES = 3 * 1024 * 1024;
 
 const SHIPPED = [
-  /^lib\/.+\.(js|d\.ts)$/,
+  /^lib\/.+\.(js|js\.map|d\.ts)$/,
   /^\.jsii$/,
   /^(README|API|istio)\.md$/,
   /^docs\/[a-z-]+\.(md|svg)$/,

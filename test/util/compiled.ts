@@ -1,7 +1,8 @@
 /**
- * The compiled package (lib/ and .jsii), as `npx projen compile` writes it. Tests that read the jsii assembly
- * or pack the tarball call `ensureCompiled()`: it runs jsii once when the output is missing or older than a
- * source file, under a lock so parallel test files never compile at the same time.
+ * The compiled package (lib/ and .jsii), as `npx projen compile` writes it. Tests that read the jsii assembly,
+ * load lib/ or pack the tarball call `ensureCompiled()`: it runs the compile task (jsii, then the lazy index)
+ * once when the output is missing or older than a source file, under a lock so parallel test files never
+ * compile at the same time.
  */
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
@@ -9,6 +10,7 @@ import * as path from 'path';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
 const ASSEMBLY = path.join(ROOT, '.jsii');
+const INDEX = path.join(ROOT, 'lib', 'src', 'index.js');
 const LOCK = path.join(ROOT, '.cache', 'compile.lock');
 
 function newestSource(): number {
@@ -26,14 +28,16 @@ function newestSource(): number {
 }
 
 function upToDate(): boolean {
-  return fs.existsSync(ASSEMBLY) && fs.statSync(ASSEMBLY).mtimeMs >= newestSource();
+  // the lazy index is the compile task's last step
+  const mtime = (f: string) => fs.statSync(f, { throwIfNoEntry: false })?.mtimeMs ?? -1;
+  return mtime(ASSEMBLY) >= newestSource() && mtime(INDEX) >= mtime(ASSEMBLY);
 }
 
 function sleep(ms: number): void {
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }
 
-/** Compiles the package with jsii unless lib/ and .jsii are newer than every source file; returns the assembly path. */
+/** Compiles the package unless lib/ and .jsii are newer than every source file; returns the assembly path. */
 export function ensureCompiled(): string {
   fs.mkdirSync(path.dirname(LOCK), { recursive: true });
   for (;;) {
@@ -48,7 +52,7 @@ export function ensureCompiled(): string {
   }
   try {
     if (!upToDate()) {
-      execFileSync(process.execPath, [require.resolve('jsii/bin/jsii'), '--silence-warnings=reserved-word'], { cwd: ROOT, stdio: 'pipe' });
+      execFileSync(process.execPath, [require.resolve('projen/bin/projen'), 'compile'], { cwd: ROOT, stdio: 'pipe' });
     }
   } finally {
     fs.rmdirSync(LOCK);
