@@ -2,11 +2,12 @@ import { ApiObject, Chart, JsonPatch, Lazy } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import * as istio from '../../imports/networking.istio.io';
-import { PodAutoscaler, ScaleTarget } from '../autoscaling';
+import { PodAutoscaler } from '../autoscaling/pod-autoscaler';
+import { ScaleTarget } from '../autoscaling/scale-target';
 import { addLibraryPatch, addWarning, checkArgs, checkConstructArgs, describeValue, overlay, propError, propMessage, requireProp, restrictedContainer, runtimeDefaultSeccomp } from '../common';
 import { ProblemCollector } from '../validation';
-import { GatewayApiRouting } from './gateway-api/gateway-api-routing';
-import { DeclaredRule } from './gateway-api/render-http-route';
+import type { GatewayApiRouting } from './gateway-api/gateway-api-routing';
+import type { DeclaredRule } from './gateway-api/render-http-route';
 import { TrafficBackend, TrafficBackendKind } from './gateway-api/traffic-backend';
 import { CanaryRoute, CanaryRouteOptions } from './http-route';
 import { StringMatch } from './match';
@@ -544,7 +545,10 @@ export class CanaryService extends Construct {
     requireProp(this.props.gateways === undefined, this, 'gateways', this.props.gateways,
       'must be left out on the Gateway API backend: attach the route with TrafficBackend.gatewayApi({ gateways })');
     const http = this.ports.filter(p => isHttpFamily(portProtocol(p.name, p.appProtocol)));
-    const routing = new GatewayApiRouting(this, 'GatewayApi', {
+    // loaded on first use: an app on the Istio backend never loads the Gateway API code
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { GatewayApiRouting: Routing }: typeof import('./gateway-api/gateway-api-routing') = require('./gateway-api/gateway-api-routing');
+    const routing = new Routing(this, 'GatewayApi', {
       serviceName: this.serviceName,
       versions: this.versions,
       appLabel: this.appLabel,

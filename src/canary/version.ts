@@ -1,7 +1,7 @@
 import * as kplus from 'cdk8s-plus-27';
-import { AutoscalingOptions } from '../autoscaling';
 import { HeaderOperations } from './http-route';
 import { TrafficPolicy } from './traffic-policy';
+import { AutoscalingOptions } from '../autoscaling/autoscaling-options';
 
 /**
  * One version of a CanaryService: a cdk8s-plus Deployment (every `kplus.DeploymentProps` field applies:
