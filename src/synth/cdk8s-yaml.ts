@@ -106,55 +106,72 @@ function leaf(p: Printer, v: unknown): string | undefined {
   }
 }
 
-/** A block collection at `indent` (`stringifyBlockCollection`); `seen` holds the objects printed so far. */
-function collection(p: Printer, v: object, indent: string, seen: Set<object>): string {
+/**
+ * A block collection at `indent` (`stringifyBlockCollection`), appended to `out` piece by piece; `seen` holds
+ * the objects printed so far. Pieces are joined once per document: built with `+=`, a document is a rope of
+ * every piece, which lives (and is promoted) until the chart is written.
+ */
+function collection(p: Printer, v: object, indent: string, seen: Set<object>, out: string[]): void {
   if (seen.has(v)) throw GIVE_UP; // yaml would write an anchor and an alias
   seen.add(v);
   if (Array.isArray(v)) {
-    if (v.length === 0) return '[]';
+    if (v.length === 0) {
+      out.push('[]');
+      return;
+    }
     const itemIndent = indent + '  ';
-    let out = '';
     for (let i = 0; i < v.length; i++) {
       if (!(i in v)) throw GIVE_UP;
       const item = v[i];
-      out += (i === 0 ? '- ' : `\n${indent}- `) + (leaf(p, item) ?? collection(p, item as object, itemIndent, seen));
+      if (i > 0) out.push('\n', indent);
+      out.push('- ');
+      const printed = leaf(p, item);
+      if (printed !== undefined) out.push(printed);
+      else collection(p, item as object, itemIndent, seen, out);
     }
-    return out;
+    return;
   }
   if (!isPlainObject(v)) throw GIVE_UP;
   const keys = Object.keys(v);
-  if (keys.length === 0) return '{}';
+  if (keys.length === 0) {
+    out.push('{}');
+    return;
+  }
   const valueIndent = indent + '  ';
-  let out = '';
   for (let i = 0; i < keys.length; i++) {
     const value = (v as any)[keys[i]];
     const key = scalar(p, keys[i]);
     if (key.length > MAX_IMPLICIT_KEY) throw GIVE_UP;
-    const pair = key + ':';
+    if (i > 0) out.push('\n', indent);
+    out.push(key, ':');
     const printed = leaf(p, value);
-    let text: string;
     if (printed !== undefined) {
-      text = `${pair} ${printed}`;
+      out.push(' ', printed);
     } else {
-      const inner = collection(p, value, valueIndent, seen);
+      const at = out.push('\n', valueIndent);
+      collection(p, value, valueIndent, seen, out);
       // stringifyPair: an empty collection stays on the key's line, in flow style
-      text = inner === '{}' || inner === '[]' ? `${pair} ${inner}` : `${pair}\n${valueIndent}${inner}`;
+      if (out.length === at + 1 && (out[at] === '{}' || out[at] === '[]')) {
+        out[at - 2] = ' ';
+        out[at - 1] = '';
+      }
     }
-    out += i === 0 ? text : `\n${indent}${text}`;
   }
-  return out;
 }
 
 /** One document as `yaml` prints it, or undefined when it needs the `yaml` package. */
 export function fastDocument(doc: unknown): string | undefined {
   printer ??= loadPrinter();
   if (printer === null || typeof doc !== 'object' || doc === null || Array.isArray(doc)) return undefined;
+  const out: string[] = [];
   try {
-    return `${collection(printer, doc, '', new Set())}\n`;
+    collection(printer, doc, '', new Set(), out);
   } catch (e) {
     if (e === GIVE_UP) return undefined;
     throw e;
   }
+  out.push('\n');
+  return out.join('');
 }
 
 /** Whether the fast path is on for the `yaml` package cdk8s loads. */
