@@ -41,11 +41,12 @@ function timed(cmd: string, args: string[], env: NodeJS.ProcessEnv = process.env
   return { wallMs, rssMb, stdout: res.stdout };
 }
 
-function nodeVariant(name: string, script: string, extraArgs: (services: number) => string[] = () => []): Variant {
+function nodeVariant(name: string, script: string, extraArgs: (services: number) => string[] = () => [], env: NodeJS.ProcessEnv = {}): Variant {
   return {
     name,
     run(services, outdir) {
-      const { wallMs, rssMb, stdout } = timed(process.execPath, [path.join(VARIANTS_DIR, script), String(services), outdir, ...extraArgs(services)]);
+      const args = [path.join(VARIANTS_DIR, script), String(services), outdir, ...extraArgs(services)];
+      const { wallMs, rssMb, stdout } = timed(process.execPath, args, { ...process.env, ...env });
       const m: Measurement = JSON.parse(stdout.trim().split('\n').pop()!);
       return { ...m, wallMs, rssMb };
     },
@@ -153,12 +154,16 @@ function main() {
   const quick = process.argv.includes('--quick');
   const sizes = quick ? [1000] : [100, 1000, 4000];
   const runs = quick ? 3 : 5;
+  // the whole-process rows (cdk8s synth of the small app, require) take a second or less: more runs, less noise
+  const shortRuns = quick ? 7 : 11;
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'cdk8s-patterns-bench-'));
 
   const ours = nodeVariant('ours', 'ours.js');
   const variants: Variant[] = [
     ours,
     nodeVariant('cdk8s-plus', 'cdk8s-plus.js'),
+    // ours with cdk8s's own YAML printer: what the library costs apart from the faster printer
+    nodeVariant('ours-cdk8s-yaml', 'ours.js', undefined, { CDK8S_PATTERNS_FAST_YAML: '0' }),
     nodeVariant('raw-floor', 'raw-floor.js', n => [path.join(work, `objects-${n}.json`)]),
     helmTemplateVariant(work),
     nodeVariant('ours-helm', 'ours-helm.js'),
@@ -168,7 +173,7 @@ function main() {
   if (quick) plan.push({ n: 4000, variants: [ours] });
   const cli = [cliAppVariant('ours', work), cliAppVariant('cdk8s-plus', work)];
 
-  console.log(`cdk8s-patterns benchmark: ${os.cpus().length} × ${os.cpus()[0].model}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${runs} runs per variant, medians`);
+  console.log(`cdk8s-patterns benchmark: ${os.cpus().length} × ${os.cpus()[0].model}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${runs} runs per variant (${shortRuns} of the cdk8s synth and load rows), medians`);
   checkSameObjects(variants, work);
   checkSameObjects(cli, work, CLI_APP_SERVICES);
   const results = new Map<string, Sample[]>();
@@ -182,11 +187,11 @@ function main() {
       for (let i = 0; i < vs.length; i++) sample(vs[(i + r) % vs.length], n);
     }
   }
-  for (let r = 0; r < runs; r++) {
+  for (let r = 0; r < shortRuns; r++) {
     for (let i = 0; i < cli.length; i++) sample(cli[(i + r) % cli.length], CLI_APP_SERVICES);
   }
 
-  const load = loadTimes(runs);
+  const load = loadTimes(shortRuns);
   const med = (key: string, field: keyof Sample) => median(results.get(key)!.map(s => s[field] as number));
 
   console.log('\n| services | variant | wall s | work s | peak RSS MB | objects | bytes |');
@@ -198,13 +203,14 @@ function main() {
     }
   }
   console.log(`\nload: require('cdk8s-patterns') ${load.ours.toFixed(1)} ms, require('cdk8s-plus-27') ${load.plus.toFixed(1)} ms; `
-    + `with first use of CanaryService ${load.oursFirstUse.toFixed(1)} ms, of Deployment ${load.plusFirstUse.toFixed(1)} ms (medians of ${runs}, each in a fresh process)`);
+    + `with first use of CanaryService ${load.oursFirstUse.toFixed(1)} ms, of Deployment ${load.plusFirstUse.toFixed(1)} ms (medians of ${shortRuns}, each in a fresh process)`);
   console.log('ratios: node variants compare in-process work time; helm and cdk8s-cli comparisons compare process wall time\n');
 
   const ratio = (name: string, value: number) => console.log(`ratio ${name} ${value.toFixed(2)}`);
   for (const n of sizes) {
     ratio(`ours/raw-floor@${n}`, med(`ours@${n}`, 'workMs') / med(`raw-floor@${n}`, 'workMs'));
     ratio(`ours/cdk8s-plus@${n}`, med(`ours@${n}`, 'workMs') / med(`cdk8s-plus@${n}`, 'workMs'));
+    ratio(`ours-cdk8s-yaml/cdk8s-plus@${n}`, med(`ours-cdk8s-yaml@${n}`, 'workMs') / med(`cdk8s-plus@${n}`, 'workMs'));
     ratio(`ours-helm/helm-template@${n}`, med(`ours-helm@${n}`, 'wallMs') / med(`helm-template@${n}`, 'wallMs'));
     ratio(`rss ours/cdk8s-plus@${n}`, med(`ours@${n}`, 'rssMb') / med(`cdk8s-plus@${n}`, 'rssMb'));
   }

@@ -16,8 +16,12 @@ import { Yaml } from 'cdk8s';
  * numbers, `undefined`) goes to `yaml` itself, whole. A differential test holds the two equal.
  *
  * Only the `yaml` versions the port was checked against are sped up; with any other, `Yaml.stringify` is
- * left as it is.
+ * left as it is. `CDK8S_PATTERNS_FAST_YAML=0` in the environment turns the fast path off (the bytes are the
+ * same either way; the benchmark uses it to show what the printer is worth).
  */
+
+/** The environment variable that turns the fast path off when it is `0`. */
+export const FAST_YAML_ENV = 'CDK8S_PATTERNS_FAST_YAML';
 
 /** The `yaml` versions (major.minor) whose printer this ports. */
 const PORTED_YAML_VERSIONS = ['2.8'];
@@ -185,7 +189,7 @@ export function fastYamlAvailable(): boolean {
  * the original, one by one), and puts the original back afterwards.
  */
 export function withFastYaml<T>(work: () => T): T {
-  if (!fastYamlAvailable()) return work();
+  if (process.env[FAST_YAML_ENV] === '0' || !fastYamlAvailable()) return work();
   const yaml = Yaml as any;
   const original = yaml.stringify;
   yaml.stringify = function (...docs: unknown[]): string {

@@ -3,7 +3,7 @@ import * as path from 'path';
 import { ApiObject, App, Chart, Testing, Yaml } from 'cdk8s';
 import * as fc from 'fast-check';
 import { CanaryService } from '../../src';
-import { fastDocument, fastYamlAvailable, withFastYaml } from '../../src/synth/cdk8s-yaml';
+import { FAST_YAML_ENV, fastDocument, fastYamlAvailable, withFastYaml } from '../../src/synth/cdk8s-yaml';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const YAML = require(require.resolve('yaml', { paths: [path.dirname(path.dirname(require.resolve('cdk8s')))] }));
@@ -106,5 +106,19 @@ describe('cdk8s YAML, printed faster', () => {
       throw new Error('boom');
     })).toThrow('boom');
     expect(Yaml.stringify).toBe(original);
+  });
+
+  test(`${FAST_YAML_ENV}=0 leaves cdk8s's printer in place during a synth`, () => {
+    const original = Yaml.stringify;
+    const seen: unknown[] = [];
+    process.env[FAST_YAML_ENV] = '0';
+    try {
+      withFastYaml(() => seen.push(Yaml.stringify));
+    } finally {
+      delete process.env[FAST_YAML_ENV];
+    }
+    withFastYaml(() => seen.push(Yaml.stringify));
+    expect(seen[0]).toBe(original);
+    expect(seen[1]).not.toBe(original);
   });
 });
