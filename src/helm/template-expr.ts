@@ -75,39 +75,46 @@ export interface TemplateDocument {
 
 /**
  * The text of a template file: guards first (template code that renders nothing or fails), then the
- * documents, literal text escaped.
+ * documents, literal text escaped. The documents' objects are the writer's own copies: their TemplateExpr
+ * leaves are replaced by sentinel words in place.
  */
 export function templateFile(documents: readonly TemplateDocument[], guards: readonly string[] = []): string {
   const exprs: TemplateExpr[] = [];
-  const docs = documents.map(d => ({ ...d, object: withSentinels(d.object, exprs) }));
-  const sentinel = freeSentinel(JSON.stringify(documents.map(d => d.object)));
-  const texts = docs.map(d => {
-    const yaml = escapeTemplate(manifestYaml([d.object]));
-    const text = replaceSentinels(yaml, sentinel, exprs);
+  const texts = documents.map(d => {
+    const before = exprs.length;
+    const object = withSentinels(d.object, exprs);
+    const yaml = escapeTemplate(manifestYaml([object]));
+    const text = exprs.length > before ? replaceSentinels(yaml, SENTINEL_MARK, exprs) : yaml;
     return d.condition ? `{{- if ${d.condition} }}\n${text}{{- end }}\n` : text;
   });
   const head = guards.map(g => `${g}\n`).join('');
   return head + texts.join('---\n');
+}
 
-  function withSentinels(value: unknown, into: TemplateExpr[]): unknown {
-    if (value instanceof TemplateExpr) {
-      into.push(value);
-      return `${SENTINEL_MARK}${into.length - 1}x`;
-    }
-    if (Array.isArray(value)) return value.map(v => withSentinels(v, into));
-    if (value !== null && typeof value === 'object') {
-      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withSentinels(v, into)]));
-    }
-    return value;
+/** `value` with each TemplateExpr replaced by a sentinel word (containers in place); literal text must not hold one. */
+function withSentinels(value: unknown, into: TemplateExpr[]): unknown {
+  if (value instanceof TemplateExpr) {
+    into.push(value);
+    return `${SENTINEL_MARK}${into.length - 1}x`;
   }
+  if (typeof value === 'string') {
+    reserveSentinel(value);
+  } else if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) value[i] = withSentinels(value[i], into);
+  } else if (value !== null && typeof value === 'object') {
+    for (const k of Object.keys(value)) {
+      reserveSentinel(k);
+      (value as any)[k] = withSentinels((value as any)[k], into);
+    }
+  }
+  return value;
 }
 
 // a plain YAML word that the literal text is checked not to contain
 const SENTINEL_MARK = 'cdk8spatternsexpr';
 
-function freeSentinel(text: string): string {
+function reserveSentinel(text: string): void {
   if (text.includes(SENTINEL_MARK)) throw new Error(`manifest text contains "${SENTINEL_MARK}", which the chart writer reserves`);
-  return SENTINEL_MARK;
 }
 
 function replaceSentinels(yaml: string, mark: string, exprs: readonly TemplateExpr[]): string {

@@ -48,4 +48,16 @@ describe('template escaping', () => {
     expect(rendered[0].data).toEqual(data);
     expect(() => lintStrict(dir)).not.toThrow();
   });
+
+  test('the word the writer uses for template expressions is refused in literal text, as a key or a value', () => {
+    for (const data of [{ note: 'see cdk8spatternsexpr0x' }, { cdk8spatternsexpr1x: 'a' }]) {
+      const app = Testing.app();
+      const chart = new Chart(app, 'texts', { namespace: 'shop' });
+      new ApiObject(chart, 'cm', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'texts' }, data });
+      const umbrella = new UmbrellaChart(app, 'shop', { version: '1.0.0' });
+      umbrella.addSubchart(chart);
+      expect(() => synthUmbrella(umbrella)).toThrow('manifest text contains "cdk8spatternsexpr", which the chart writer reserves');
+    }
+  });
 });
+
