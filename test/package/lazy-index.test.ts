@@ -45,6 +45,23 @@ describe('lazy index', () => {
     expect(loaded.filter(f => /^src\/(helm|ipvs|crd)\//.test(f))).toEqual([]);
   });
 
+  test('synthesizing a CanaryService app loads neither the CRD or Gateway API validators nor the Helm, IPVS or CRD constructs', () => {
+    const script = `
+      const { App, Chart } = require(${JSON.stringify(require.resolve('cdk8s'))});
+      const { CanaryService } = require(${JSON.stringify(INDEX)});
+      const app = new App({ outdir: require('fs').mkdtempSync(require('os').tmpdir() + '/lazy-') });
+      new CanaryService(new Chart(app, 'shop', { namespace: 'shop' }), 'web', {
+        versions: [{ name: 'v1', containers: [{ image: 'nginx:1.27', portNumber: 8080 }] }, { name: 'v2', containers: [{ image: 'nginx:1.28', portNumber: 8080 }] }],
+        ports: [{ name: 'http', port: 80, targetPort: 8080 }],
+        canaryWeight: 10,
+      });
+      app.synth();
+      console.log(JSON.stringify(${LOADED_LIB}));`;
+    const loaded: string[] = inFreshNode(script);
+    expect(loaded).toEqual(expect.arrayContaining(['src/validation/kubernetes/index.js', 'src/validation/istio/index.js']));
+    expect(loaded.filter(f => /^src\/(helm|ipvs|crd|validation\/apiextensions|validation\/gateway)\//.test(f))).toEqual([]);
+  });
+
   test('a namespace export is the module itself', () => {
     const same = inFreshNode(`const p = require(${JSON.stringify(INDEX)}); console.log(JSON.stringify(p.istio === require(${JSON.stringify(path.join(ROOT, 'lib', 'imports', 'networking.istio.io.js'))}) && typeof p.istio.VirtualService))`);
     expect(same).toBe('function');
