@@ -19,7 +19,8 @@ let depth = 0;
 /** Counts outermost synths, so a result can tell which synth it belongs to. */
 let generation = 0;
 let memo = new WeakMap<ApiObject, any>();
-const memoized = new WeakSet<ApiObject>();
+/** The original `toJson` of each memoized object. */
+const renders = new WeakMap<ApiObject, () => any>();
 const SYNTH_SCOPE = Symbol.for('cdk8s-patterns.renderOncePerSynth');
 
 /**
@@ -41,22 +42,22 @@ export function duringSynth<T>(work: () => T): T {
 
 /** Makes `obj.toJson()` render once per synth (idempotent). */
 export function renderOncePerSynth(obj: ApiObject): void {
-  if (memoized.has(obj)) return;
-  memoized.add(obj);
-  const render: () => any = obj.toJson;
-  Object.defineProperty(obj, 'toJson', {
-    configurable: true,
-    writable: true,
-    value: function (this: ApiObject) {
-      if (depth === 0) return render.call(this);
-      let json = memo.get(this);
-      if (json === undefined) {
-        json = render.call(this);
-        memo.set(this, json);
-      }
-      return json;
-    },
-  });
+  if (renders.has(obj)) return;
+  renders.set(obj, obj.toJson);
+  Object.defineProperty(obj, 'toJson', { configurable: true, writable: true, value: toJsonOncePerSynth });
+}
+
+/** The `toJson` of every memoized object (one function for all: no closure per object). */
+function toJsonOncePerSynth(this: ApiObject): any {
+  // (a `this` never memoized, from a copied method, renders as cdk8s does)
+  const render = renders.get(this) ?? ApiObject.prototype.toJson;
+  if (depth === 0) return render.call(this);
+  let json = memo.get(this);
+  if (json === undefined) {
+    json = render.call(this);
+    memo.set(this, json);
+  }
+  return json;
 }
 
 /**
