@@ -111,7 +111,7 @@ export interface HttpFaultDelay {
  */
 export interface HttpFaultAbort {
   /**
-   * The HTTP status returned, 200 to 599. Set exactly one of `httpStatus` and `grpcStatus`.
+   * The HTTP status returned, 200 to 600 (Istio's range). Set exactly one of `httpStatus` and `grpcStatus`.
    *
    * @default - not an HTTP abort
    */
@@ -155,8 +155,10 @@ export interface HttpFaultInjection {
 export interface CorsPolicy {
   /**
    * Origins allowed to make requests.
+   *
+   * @default - none: Envoy allows no cross-origin request, though the other settings are written
    */
-  readonly allowOrigins: StringMatch[];
+  readonly allowOrigins?: StringMatch[];
 
   /**
    * Methods allowed (`GET`, `POST`, ...).

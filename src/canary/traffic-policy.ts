@@ -1,7 +1,7 @@
 import { Duration } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { checkArgs, propError, requireProp } from '../common';
-import { checkDuration, checkHeaderName } from './private/checks';
+import { checkDuration } from './private/checks';
 import { renderLoadBalancerOptions } from './private/render-load-balancer';
 import { optArray, optInteger, optObject, optString } from './private/shapes';
 
@@ -56,12 +56,14 @@ export interface ConsistentHashCookieOptions {
  */
 export class ConsistentHashKey {
   /**
-   * Hash on an HTTP header (lowercase name, e.g. `x-user`).
+   * Hash on an HTTP header (e.g. `x-user`; Envoy matches header names in any case).
    */
   public static header(name: string): ConsistentHashKey {
     checkArgs('ConsistentHashKey', 'ConsistentHashKey.header', arguments);
     return new ConsistentHashKey(`header ${name}`, (scope, prop) => {
-      checkHeaderName(scope, `${prop}.header`, name);
+      // Istio does not check the name; Envoy refuses the route (HTTP_HEADER_NAME, not strict) with NUL, CR or LF in it
+      requireProp(typeof name === 'string' && name !== '' && !/[\0\r\n]/.test(name), scope, `${prop}.header`, name,
+        'must be a non-empty header name without NUL, CR or LF (Envoy refuses such a route)');
       return { httpHeaderName: name };
     });
   }

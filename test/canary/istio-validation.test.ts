@@ -3,7 +3,7 @@
  * writes, once, at synth: props and escape-hatch edits are checked by the same rules, refusals name the prop.
  */
 import { ApiObject, Chart, JsonPatch, Testing } from 'cdk8s';
-import { CanaryService, CanaryServiceProps } from '../../src';
+import { CanaryService, CanaryServiceProps, ClientTlsMode, ConsistentHashKey, LoadBalancerSettings } from '../../src';
 import { warningsOf } from '../../src/common';
 
 const PATH = '[test/app]';
@@ -83,4 +83,31 @@ describe('CanaryService: Istio webhook rules at synth, mapped to props', () => {
     expect(vs.spec.http[0].retries.retryOn).toBe('reset-before-request,http3-post-connect-failure');
     expect(vs.spec.http[1].corsPolicy.allowMethods).toEqual(['*']);
   });
+
+  test('typed props accept the edges Istio accepts: retries off, abort 600, CORS without origins, any hash header, ISTIO_MUTUAL with certificates', () => {
+    // GIVEN each edge Istio 1.30's webhook accepts (validateHTTPRetry, validateHTTPStatus, validateCORSPolicy,
+    // validateLoadBalancer, agent.ValidateTLS)
+    const { chart, app } = make({
+      defaultRoute: { corsPolicy: { allowMethods: ['GET'] } },
+      trafficPolicy: {
+        loadBalancer: LoadBalancerSettings.consistentHash(ConsistentHashKey.header('X-User')),
+        tls: { mode: ClientTlsMode.ISTIO_MUTUAL, caCertificates: '/etc/certs/root.pem' },
+      },
+    });
+    app.routeHeader('x-canary', { exact: 'yes' }, 'v2', { retries: { attempts: 0 }, fault: { abort: { httpStatus: 600, percentage: 1 } } });
+    app.routeHeader('x-retry', { exact: 'yes' }, 'v2', { retries: { attempts: 2, retryOn: ['+503', 'reset'] } });
+    // WHEN synthesized THEN nothing is refused, each is written as given
+    const objects: any[] = Testing.synth(chart);
+    const vs = objects.find(o => o.kind === 'VirtualService');
+    const dr = objects.find(o => o.kind === 'DestinationRule');
+    expect(vs.spec.http[0].retries).toEqual({ attempts: 0 });
+    expect(vs.spec.http[0].fault.abort.httpStatus).toBe(600);
+    expect(vs.spec.http[1].retries.retryOn).toBe('+503,reset');
+    expect(vs.spec.http[2].corsPolicy).toEqual({ allowMethods: ['GET'] });
+    expect(dr.spec.trafficPolicy.loadBalancer.consistentHash).toEqual({ httpHeaderName: 'X-User' });
+    expect(dr.spec.trafficPolicy.tls).toEqual({ mode: 'ISTIO_MUTUAL', caCertificates: '/etc/certs/root.pem' });
+    // AND the certificates Istio ignores in ISTIO_MUTUAL are a warning
+    expect(warningsOf(app)).toEqual([expect.stringContaining("'trafficPolicy.tls.mode' (ISTIO_MUTUAL) uses the sidecar's Istio certificates: 'caCertificates' is ignored")]);
+  });
 });
+

@@ -136,11 +136,13 @@ const cases: Array<[string, () => unknown, string[]]> = [
   ['retry options with retries disabled', withRoute({ retries: { attempts: 0, retryOn: ['5xx'] } }),
     ["'routes[0].retries.attempts' (0)", "disables retries, so 'retryOn' must not be set"]],
   ['an unknown retryOn policy', withRoute({ retries: { attempts: 2, retryOn: ['5xx', 'on-error'] } }),
-    ["'routes[0].retries.retryOn[1]' (\"on-error\")", 'must be an HTTP status code or one of 5xx, gateway-error']],
+    ["'routes[0].retries.retryOn[1]' (\"on-error\")", 'must be an HTTP status code Go names or one of 5xx, gateway-error']],
+  ['a retryOn status code Go has no name for', withRoute({ retries: { attempts: 2, retryOn: ['599'] } }),
+    ["'routes[0].retries.retryOn[0]' (\"599\")", 'must be an HTTP status code Go names']],
   ['fault injection without delay or abort', withRoute({ fault: {} }),
     ["'routes[0].fault' ({})", "must set 'delay', 'abort' or both"]],
-  ['an abort status outside 200-599', withRoute({ fault: { abort: { httpStatus: 700, percentage: 10 } } }),
-    ["'routes[0].fault.abort.httpStatus' (700)", 'must be an integer from 200 to 599']],
+  ['an abort status outside 200-600', withRoute({ fault: { abort: { httpStatus: 601, percentage: 10 } } }),
+    ["'routes[0].fault.abort.httpStatus' (601)", 'must be an integer from 200 to 600']],
   ['a delay percentage above 100', withRoute({ fault: { delay: { fixedDelay: Duration.seconds(5), percentage: 101 } } }),
     ["'routes[0].fault.delay.percentage' (101)", 'must be a percentage from 0 to 100']],
   ['a CORS max age that is not whole seconds', withRoute({ corsPolicy: { allowOrigins: [{ exact: 'https://shop.example.com' }], maxAge: Duration.millis(1500) } }),
@@ -178,11 +180,9 @@ const cases: Array<[string, () => unknown, string[]]> = [
     ["'trafficPolicy.outlierDetection.interval' (\"0ms\")", 'at least 1ms']],
   ['MUTUAL TLS without client certificates', () => make({ trafficPolicy: { tls: { mode: ClientTlsMode.MUTUAL } } }),
     ["'trafficPolicy.tls.mode' (\"MUTUAL\")", "needs 'credentialName', or both 'clientCertificate' and 'privateKey'"]],
-  ['ISTIO_MUTUAL with own certificates', () => make({ trafficPolicy: { tls: { mode: ClientTlsMode.ISTIO_MUTUAL, credentialName: 'x' } } }),
-    ["'trafficPolicy.tls.mode' (\"ISTIO_MUTUAL\")", "uses Istio's certificates; remove 'credentialName'"]],
-  ['a consistent hash on an uppercase header', () => make({
-    versions: [{ ...versions('v1')[0], trafficPolicy: { loadBalancer: LoadBalancerSettings.consistentHash(ConsistentHashKey.header('X-User')) } }],
-  }), ["'versions[0].trafficPolicy.loadBalancer.consistentHash.header' (\"X-User\")", 'must be lowercase']],
+  ['a consistent hash on a header name with a line break', () => make({
+    versions: [{ ...versions('v1')[0], trafficPolicy: { loadBalancer: LoadBalancerSettings.consistentHash(ConsistentHashKey.header('x-user\nx-evil')) } }],
+  }), ["'versions[0].trafficPolicy.loadBalancer.consistentHash.header' (\"x-user\\nx-evil\")", 'without NUL, CR or LF']],
 
   // other helpers
   ['the deployment of an unknown version', () => make().deployment('v7'), ["'version' (\"v7\")", 'must name one of the versions (v1, v2)']],

@@ -187,8 +187,8 @@ function loadBalancerArb(ctx: Ctx): fc.Arbitrary<LoadBalancerSettings> {
     fc.constantFrom(
       LoadBalancerSettings.roundRobin(), LoadBalancerSettings.leastRequest(), LoadBalancerSettings.random(), LoadBalancerSettings.passthrough()),
     ctx.pick('policies',
-      fc.constantFrom(ConsistentHashKey.header('x-user'), ConsistentHashKey.sourceIp(), ConsistentHashKey.queryParameter('tenant'), ConsistentHashKey.cookie('session')),
-      fc.constantFrom(ConsistentHashKey.header('X-User'), ConsistentHashKey.header(''), ConsistentHashKey.queryParameter(''), ConsistentHashKey.cookie('')),
+      fc.constantFrom(ConsistentHashKey.header('x-user'), ConsistentHashKey.header('X-User'), ConsistentHashKey.sourceIp(), ConsistentHashKey.queryParameter('tenant'), ConsistentHashKey.cookie('session')),
+      fc.constantFrom(ConsistentHashKey.header('x\r\nuser'), ConsistentHashKey.header(''), ConsistentHashKey.queryParameter(''), ConsistentHashKey.cookie('')),
     ).map(k => LoadBalancerSettings.consistentHash(k)),
     durationArb(ctx).map(ttl => LoadBalancerSettings.consistentHash(ConsistentHashKey.cookie('session', { ttl, path: '/' }))),
     fc.tuple(durationArb(ctx), percentageArb(ctx)).map(([duration, minimumPercent]) =>

@@ -1,6 +1,6 @@
 import { Duration } from 'cdk8s';
 import { IConstruct } from 'constructs';
-import { propError, requireProp } from '../../common';
+import { addWarning, propError, requireProp } from '../../common';
 import {
   ClientTlsMode, ClientTlsSettings, ConnectionPoolSettings, H2UpgradePolicy, LoadBalancerSettings, OutlierDetection, PortTrafficPolicy,
   ProxyProtocolVersion, TrafficPolicy, TunnelProtocol,
@@ -77,8 +77,11 @@ function tls(scope: IConstruct, prop: string, t: ClientTlsSettings): any {
       scope, `${prop}.mode`, t.mode, "needs 'credentialName', or both 'clientCertificate' and 'privateKey'");
   }
   if (t.mode === ClientTlsMode.ISTIO_MUTUAL) {
+    // Istio accepts them (agent.ValidateTLS) and the sidecar uses its own certificates instead
     const own = ['credentialName', 'clientCertificate', 'privateKey', 'caCertificates'].filter(f => (t as any)[f] !== undefined);
-    requireProp(own.length === 0, scope, `${prop}.mode`, t.mode, `uses Istio's certificates; remove ${own.map(f => `'${f}'`).join(', ')}`);
+    if (own.length > 0) {
+      addWarning(scope, `'${prop}.mode' (ISTIO_MUTUAL) uses the sidecar's Istio certificates: ${own.map(f => `'${f}'`).join(', ')} ${own.length === 1 ? 'is' : 'are'} ignored`);
+    }
   }
   return {
     mode: t.mode,

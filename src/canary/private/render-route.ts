@@ -1,13 +1,15 @@
 import { IConstruct } from 'constructs';
+import { checkDuration, checkHeaderName, checkInteger, checkLabels, checkPercent, checkRegex, isDns1123Label } from './checks';
+import { optBoolean, optEnum, optInteger, optMap, optObject, optString, optStringMap, optStrings } from './shapes';
 import * as istio from '../../../imports/networking.istio.io';
 import { describeValue, propError, requireProp } from '../../common';
+import { CORS_METHODS } from '../../validation/istio/cors';
+import { isRetryOnPolicy, RETRY_ON_POLICIES } from '../../validation/istio/retry';
 import {
   CanaryRoute, CanaryRouteOptions, CorsPolicy, CorsUnmatchedPreflights, DirectResponseBody, GrpcStatus, HeaderEdits, HeaderOperations,
   HttpDirectResponse, HttpFaultInjection, HttpMirror, HttpRedirect, HttpRetryPolicy, HttpRewrite, RedirectPortSelection,
 } from '../http-route';
 import { HttpMatch, StringMatch } from '../match';
-import { checkDuration, checkHeaderName, checkInteger, checkLabels, checkPercent, checkRegex, isDns1123Label } from './checks';
-import { optBoolean, optEnum, optInteger, optMap, optObject, optString, optStringMap, optStrings } from './shapes';
 
 /** Where a version's traffic goes, as the VirtualService writes it. */
 export type Destination = (version: string) => istio.VirtualServiceSpecHttpRouteDestination;
@@ -22,12 +24,6 @@ export enum RuleGroup {
   OTHER = 2,
 }
 
-// Istio 1.30's lists (validation layer: RETRY_ON_POLICIES in src/validation/istio/retry.ts, CORS_METHODS in cors.ts)
-const RETRY_ON = new Set([
-  '5xx', 'gateway-error', 'reset', 'reset-before-request', 'connect-failure', 'retriable-4xx', 'refused-stream', 'retriable-status-codes',
-  'retriable-headers', 'envoy-ratelimited', 'http3-post-connect-failure', 'cancelled', 'deadline-exceeded', 'internal', 'resource-exhausted', 'unavailable',
-]);
-const HTTP_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'CONNECT', 'OPTIONS', 'TRACE', '*'];
 
 /** The group a match belongs to: any header condition first, then source conditions, then the rest. */
 export function ruleGroup(match: HttpMatch): RuleGroup {
@@ -153,9 +149,8 @@ function retries(scope: IConstruct, prop: string, r: HttpRetryPolicy): istio.Vir
   }
   optStrings(scope, `${prop}.retryOn`, r.retryOn);
   (r.retryOn ?? []).forEach((on, i) => {
-    const status = /^[1-5][0-9][0-9]$/.test(on);
-    requireProp(RETRY_ON.has(on) || status, scope, `${prop}.retryOn[${i}]`, on,
-      `must be an HTTP status code or one of ${[...RETRY_ON].join(', ')}`);
+    requireProp(isRetryOnPolicy(on), scope, `${prop}.retryOn[${i}]`, on,
+      `must be an HTTP status code Go names or one of ${[...RETRY_ON_POLICIES].join(', ')} [istio validateHTTPRetry]`);
   });
   return {
     attempts: r.attempts,
@@ -175,7 +170,8 @@ function fault(scope: IConstruct, prop: string, f: HttpFaultInjection): istio.Vi
     const kinds = (['httpStatus', 'grpcStatus'] as const).filter(k => f.abort![k] !== undefined);
     requireProp(kinds.length === 1, scope, `${prop}.abort`, f.abort,
       `must set exactly one of 'httpStatus' and 'grpcStatus' (it sets ${kinds.length === 0 ? 'none' : kinds.join(', ')})`);
-    if (f.abort.httpStatus !== undefined) checkInteger(scope, `${prop}.abort.httpStatus`, f.abort.httpStatus, 200, 599);
+    // Istio's validateHTTPStatus takes 200 to 600
+    if (f.abort.httpStatus !== undefined) checkInteger(scope, `${prop}.abort.httpStatus`, f.abort.httpStatus, 200, 600);
     optEnum(scope, `${prop}.abort.grpcStatus`, f.abort.grpcStatus, GrpcStatus);
     checkPercent(scope, `${prop}.abort.percentage`, f.abort.percentage);
   }
@@ -189,13 +185,14 @@ function fault(scope: IConstruct, prop: string, f: HttpFaultInjection): istio.Vi
 }
 
 function cors(scope: IConstruct, prop: string, c: CorsPolicy): istio.VirtualServiceSpecHttpCorsPolicy {
-  requireProp(Array.isArray(c.allowOrigins) && c.allowOrigins.length > 0, scope, `${prop}.allowOrigins`, c.allowOrigins, 'must list at least one origin');
-  (c.allowMethods ?? []).forEach((m, i) => requireProp(HTTP_METHODS.includes(m), scope, `${prop}.allowMethods[${i}]`, m,
-    `must be one of ${HTTP_METHODS.join(', ')}`));
+  requireProp(c.allowOrigins === undefined || Array.isArray(c.allowOrigins), scope, `${prop}.allowOrigins`, c.allowOrigins,
+    'must be a list of origin matches');
+  (c.allowMethods ?? []).forEach((m, i) => requireProp(CORS_METHODS.has(m), scope, `${prop}.allowMethods[${i}]`, m,
+    `must be one of ${[...CORS_METHODS].join(', ')} [istio validateCORSHTTPMethod]`));
   (c.allowHeaders ?? []).forEach((h, i) => checkHeaderName(scope, `${prop}.allowHeaders[${i}]`, h, false));
   (c.exposeHeaders ?? []).forEach((h, i) => checkHeaderName(scope, `${prop}.exposeHeaders[${i}]`, h, false));
   return {
-    allowOrigins: c.allowOrigins.map((o, i) => {
+    allowOrigins: c.allowOrigins?.map((o, i) => {
       const m = stringMatch(scope, `${prop}.allowOrigins[${i}]`, o);
       requireProp(Object.values(m)[0] !== '', scope, `${prop}.allowOrigins[${i}]`, o, 'must not be empty');
       return m;

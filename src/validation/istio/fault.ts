@@ -11,7 +11,7 @@ export const GRPC_STATUS = new Set([
 
 /** validateHTTPStatus: 200..600 (the message says 200-599; upstream lets 600 through). */
 export function httpStatusError(status: number): string | undefined {
-  return status < 200 || status > 600 ? 'must be an HTTP status from 200 to 599' : undefined;
+  return status < 200 || status > 600 ? 'must be an HTTP status from 200 to 600' : undefined;
 }
 
 /** validateHTTPFaultInjectionAbort: percentage, and one of httpStatus or grpcStatus (http2Error is not supported). */
