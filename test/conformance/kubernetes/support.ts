@@ -12,6 +12,11 @@ export interface ConformanceCase {
   readonly object?: any;
   readonly notExpressible?: string;
   readonly stricter?: string;
+  /**
+   * A disagreement not fixed yet, with why: counted apart and asserted to still disagree, so the table fails
+   * (and the case must be reclassified) once the layer starts to agree.
+   */
+  readonly knownGap?: string;
   /** For an invalid case: the JSON path upstream reports (`roleRef.kind`); one of our errors must be there. */
   readonly field?: string;
   /** For an invalid case: part of upstream's message, which one of our errors at `field` must contain. */
@@ -24,6 +29,7 @@ export interface TableCounts {
   readonly agreeing: number;
   readonly stricter: number;
   readonly notExpressible: number;
+  readonly knownGaps: number;
 }
 
 /** The errors (not warnings) the layer finds on an object. */
@@ -39,6 +45,7 @@ export function runTable(table: string, cases: readonly ConformanceCase[]): Tabl
   let agreeing = 0;
   let stricter = 0;
   let notExpressible = 0;
+  let knownGaps = 0;
   const disagreements: string[] = [];
   for (const c of cases) {
     if (c.notExpressible) {
@@ -54,14 +61,20 @@ export function runTable(table: string, cases: readonly ConformanceCase[]): Tabl
     }
     const where = errors.filter(e => c.field === undefined || e.path === c.field);
     const located = where.length > 0 && (c.message === undefined || where.some(e => e.message.includes(c.message!)));
-    if (refused === !c.valid && (c.valid || located)) agreeing++;
+    const agrees = refused === !c.valid && (c.valid || located);
+    if (c.knownGap) {
+      if (agrees) disagreements.push(`${c.name}: listed as a known gap (${c.knownGap}), but it agrees now: reclassify it`);
+      else knownGaps++;
+      continue;
+    }
+    if (agrees) agreeing++;
     else disagreements.push(`${c.name}: upstream ${c.valid ? 'accepts' : 'refuses'}, we ${refused ? `refuse${c.field ? ` (expected at ${c.field}${c.message ? `: ${c.message}` : ''})` : ''} (${errors.map(e => `${e.path}: ${e.message}`).join('; ')})` : 'accept'}`);
   }
-  const counts = { ported: cases.length, agreeing, stricter, notExpressible };
+  const counts = { ported: cases.length, agreeing, stricter, notExpressible, knownGaps };
   // eslint-disable-next-line no-console
-  console.log(`${table}: ported ${counts.ported}, agreeing ${agreeing}, stricter ${stricter}, not expressible ${notExpressible}`);
+  console.log(`${table}: ported ${counts.ported}, agreeing ${agreeing}, stricter ${stricter}, not expressible ${notExpressible}, known gaps ${knownGaps}`);
   expect(disagreements).toEqual([]);
-  expect(agreeing + stricter + notExpressible).toBe(cases.length);
+  expect(agreeing + stricter + notExpressible + knownGaps).toBe(cases.length);
   return counts;
 }
 
