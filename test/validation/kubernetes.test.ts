@@ -68,7 +68,7 @@ describe('pod template', () => {
       containers: [{ name: 'a', image: 'x', ports: [{ containerPort: 80, hostPort: 8080 }], resources: { requests: { cpu: '2' }, limits: { cpu: '1500m' } } }],
     }))).toEqual([
       'spec.template.spec.containers[0].ports[0].hostPort: must match `containerPort` when `hostNetwork` is true [k8s validateHostNetwork]',
-      'spec.template.spec.containers[0].resources.requests.cpu: must be less than or equal to cpu limit of 1500m [k8s ValidateContainerResourceRequirements]',
+      'spec.template.spec.containers[0].resources.requests: must be less than or equal to cpu limit of 1500m [k8s ValidateContainerResourceRequirements]',
     ]);
   });
 

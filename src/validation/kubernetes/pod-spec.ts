@@ -3,6 +3,7 @@ import {
   portNumErrors, qualifiedNameErrors,
 } from '../../common/names';
 import { ProblemCollector } from '../problem';
+import { checkHostPortConflicts, validateResizePolicy } from './container';
 import { duplicate, each, isObject, isSet, listOf, nonNegative, notSupported, REQUIRED } from './field';
 import { checkListMapKeys, LIST_MAP_KEYS } from './list-map';
 import { validateAnnotations, validateLabels } from './object-meta';
@@ -45,8 +46,9 @@ export function validatePodSpec(spec: unknown, p: ProblemCollector): void {
   }
   const volumes = validateVolumes(spec.volumes, p.at('volumes'));
   const names = new Set<string>();
-  validateContainers(spec.containers, volumes, names, p.at('containers'), spec.hostNetwork === true, false);
-  validateContainers(spec.initContainers, volumes, names, p.at('initContainers'), spec.hostNetwork === true, true);
+  const podRestartPolicy = spec.restartPolicy ?? 'Always';
+  validateContainers(spec.containers, volumes, names, p.at('containers'), spec.hostNetwork === true, false, podRestartPolicy);
+  validateContainers(spec.initContainers, volumes, names, p.at('initContainers'), spec.hostNetwork === true, true, podRestartPolicy);
   for (const [list, keys] of [['containers', LIST_MAP_KEYS.containers], ['initContainers', LIST_MAP_KEYS.initContainers],
     ['volumes', LIST_MAP_KEYS.volumes], ['imagePullSecrets', LIST_MAP_KEYS.imagePullSecrets], ['hostAliases', LIST_MAP_KEYS.hostAliases],
     ['topologySpreadConstraints', LIST_MAP_KEYS.topologySpreadConstraints], ['schedulingGates', LIST_MAP_KEYS.schedulingGates],
@@ -78,9 +80,13 @@ export function validatePodSpec(spec: unknown, p: ProblemCollector): void {
   });
 }
 
-/** core `validateContainers` / `validateInitContainers`: names unique across both lists, then each container. */
+/**
+ * core `validateContainers` / `validateInitContainers`: names unique across both lists, then each container, then
+ * host port conflicts (across all regular containers; within each init container, as init containers run one by one).
+ */
 function validateContainers(
   containers: unknown, volumes: Map<string, any>, names: Set<string>, p: ProblemCollector, hostNetwork: boolean, init: boolean,
+  podRestartPolicy: unknown,
 ): void {
   if (!init && (!Array.isArray(containers) || containers.length === 0)) {
     p.error('', containers, `${REQUIRED}: a pod needs at least one container`, 'k8s validateContainers');
@@ -106,17 +112,21 @@ function validateContainers(
     validateEnvFrom(c.envFrom, cp.at('envFrom'));
     validateVolumeMounts(c.volumeMounts, volumes, cp.at('volumeMounts'));
     validateResources(c.resources, cp.at('resources'));
+    validateResizePolicy(c.resizePolicy, cp.at('resizePolicy'), podRestartPolicy);
     validateSecurityContext(c.securityContext, cp.at('securityContext'));
+    if (init) checkHostPortConflicts([c], p, () => i);
     checkListMapKeys(c.ports, LIST_MAP_KEYS.containerPorts, cp.at('ports'), 'ports');
     checkListMapKeys(c.env, LIST_MAP_KEYS.env, cp.at('env'), 'env');
     checkListMapKeys(c.volumeMounts, LIST_MAP_KEYS.volumeMounts, cp.at('volumeMounts'), 'volumeMounts');
     checkListMapKeys(c.volumeDevices, LIST_MAP_KEYS.volumeDevices, cp.at('volumeDevices'), 'volumeDevices');
     checkListMapKeys(c.resources?.claims, LIST_MAP_KEYS.resourceClaimsOfContainer, cp.at('resources', 'claims'), 'claims');
     const sidecar = init && c.restartPolicy === 'Always';
-    if (init && isSet(c.restartPolicy) && c.restartPolicy !== 'Always') {
-      notSupported(cp, 'restartPolicy', c.restartPolicy, ['Always'], 'k8s validateInitContainers');
+    // A restartPolicy that is present, even "", counts (upstream: RestartPolicy != nil); ContainerRestartRules is off in v1.34.
+    const hasRestartPolicy = c.restartPolicy !== undefined && c.restartPolicy !== null;
+    if (init && hasRestartPolicy && c.restartPolicy !== 'Always') {
+      notSupported(cp, 'restartPolicy', c.restartPolicy, ['Always'], 'k8s validateInitContainerRestartPolicy');
     }
-    if (!init && isSet(c.restartPolicy)) {
+    if (!init && hasRestartPolicy) {
       cp.error('restartPolicy', c.restartPolicy, 'may not be set for non-init containers', 'k8s validateContainers');
     }
     for (const probe of ['livenessProbe', 'readinessProbe', 'startupProbe'] as const) {
@@ -134,6 +144,7 @@ function validateContainers(
       if (isObject(c.lifecycle?.[hook])) validateHandler(c.lifecycle[hook], cp.at('lifecycle', hook), 'k8s validateLifecycle');
     }
   });
+  if (!init) checkHostPortConflicts(listOf(containers), p);
 }
 
 /** core `validateContainerPorts`. */
@@ -247,8 +258,8 @@ function validateProbe(probe: any, p: ProblemCollector, kind: 'livenessProbe' | 
     nonNegative(p, f, probe[f], 'k8s validateProbe');
   }
   if (probe.terminationGracePeriodSeconds !== undefined && probe.terminationGracePeriodSeconds !== null) {
+    if (!(probe.terminationGracePeriodSeconds > 0)) p.error('terminationGracePeriodSeconds', probe.terminationGracePeriodSeconds, 'must be greater than 0', 'k8s validateProbe');
     if (kind === 'readinessProbe') p.error('terminationGracePeriodSeconds', probe.terminationGracePeriodSeconds, 'must not be set for readinessProbes', 'k8s validateReadinessProbe');
-    else if (!(probe.terminationGracePeriodSeconds > 0)) p.error('terminationGracePeriodSeconds', probe.terminationGracePeriodSeconds, 'must be greater than 0', 'k8s validateProbe');
   }
   if (kind !== 'readinessProbe' && probe.successThreshold !== undefined && probe.successThreshold !== null && probe.successThreshold !== 1) {
     p.error('successThreshold', probe.successThreshold, 'must be 1', kind === 'livenessProbe' ? 'k8s validateLivenessProbe' : 'k8s validateStartupProbe');
@@ -304,7 +315,8 @@ function validateResources(resources: unknown, p: ProblemCollector): void {
   for (const [name, request] of values.requests) {
     const limit = values.limits.get(name);
     if (limit !== undefined && request > limit) {
-      p.at('requests').error(name, resources.requests[name], `must be less than or equal to ${name} limit of ${resources.limits[name]}`, rule);
+      // upstream reports this at `requests` itself, naming the resource in the message
+      p.error('requests', resources.requests[name], `must be less than or equal to ${name} limit of ${resources.limits[name]}`, rule);
     }
     if (name.includes('/') && !name.startsWith('kubernetes.io/') && limit !== undefined && request !== limit) {
       p.at('requests').error(name, resources.requests[name], `must be equal to ${name} limit of ${resources.limits[name]}`, rule);
