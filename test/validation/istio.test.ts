@@ -144,7 +144,7 @@ describe('Istio validators: Gateway and ServiceEntry written through the istio b
         addresses,
         ports: [{ name: 'https', number: 443, protocol: 'TLS' }],
         resolution,
-        location: istio.ServiceEntrySpecLocation.MESH_EXTERNAL,
+        location: istio.ServiceEntrySpecLocation.MESH_UNDERSCORE_EXTERNAL,
       },
     });
     return Testing.synth(chart);
