@@ -8,8 +8,18 @@ import { isDns1123Label } from './fields';
 export type Protocol = 'TCP' | 'UDP' | 'GRPC' | 'GRPC-Web' | 'HTTP' | 'HTTP_PROXY' | 'HTTP2' | 'HTTPS' | 'TLS' | 'Mongo' | 'Redis' | 'MySQL' | 'Unsupported';
 
 const PROTOCOLS: Record<string, Protocol> = {
-  'tcp': 'TCP', 'udp': 'UDP', 'grpc': 'GRPC', 'grpc-web': 'GRPC-Web', 'http': 'HTTP', 'http_proxy': 'HTTP_PROXY', 'http2': 'HTTP2',
-  'https': 'HTTPS', 'tls': 'TLS', 'mongo': 'Mongo', 'redis': 'Redis', 'mysql': 'MySQL',
+  'tcp': 'TCP',
+  'udp': 'UDP',
+  'grpc': 'GRPC',
+  'grpc-web': 'GRPC-Web',
+  'http': 'HTTP',
+  'http_proxy': 'HTTP_PROXY',
+  'http2': 'HTTP2',
+  'https': 'HTTPS',
+  'tls': 'TLS',
+  'mongo': 'Mongo',
+  'redis': 'Redis',
+  'mysql': 'MySQL',
 };
 
 /** protocol.Parse: case-insensitive; anything unknown (including '') is Unsupported. */
