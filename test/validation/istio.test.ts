@@ -2,6 +2,8 @@
  * The Istio validators beyond upstream's own tables (those are in test/conformance/istio): dispatch by
  * apiVersion/kind, RE2 semantics and limits, Go durations as jsonpb reads them, paths and severities.
  */
+import { Testing } from 'cdk8s';
+import { istio, ManifestValidation } from '../../src';
 import { Problem, ProblemSeverity, validateObject } from '../../src/validation';
 
 function vs(spec: any, apiVersion = 'networking.istio.io/v1', metadata: any = { name: 'reviews' }): any {
@@ -117,5 +119,60 @@ describe('Istio validators: oneofs, as jsonpb reads them before the webhook', ()
       spec: { host: 'reviews', trafficPolicy: { loadBalancer: { simple: 'ROUND_ROBIN', consistentHash: { useSourceIp: true } } } },
     });
     expect(errors(problems).map(p => p.path)).toEqual(['spec.trafficPolicy.loadBalancer']);
+  });
+});
+
+describe('Istio validators: Gateway and ServiceEntry written through the istio bindings', () => {
+  /** A chart's manifest, with a Gateway and a ServiceEntry written through the bindings. */
+  function manifest(gatewayPort: number, resolution: istio.ServiceEntrySpecResolution, addresses?: string[]): any[] {
+    const chart = Testing.chart();
+    new istio.Gateway(chart, 'gw', {
+      metadata: { name: 'public', namespace: 'shop' },
+      spec: {
+        selector: { istio: 'ingressgateway' },
+        servers: [{
+          hosts: ['shop/www.example.com'],
+          port: { name: 'https', number: gatewayPort, protocol: 'HTTPS' },
+          tls: { mode: istio.GatewaySpecServersTlsMode.SIMPLE, credentialName: 'www-cert' },
+        }],
+      },
+    });
+    new istio.ServiceEntry(chart, 'se', {
+      metadata: { name: 'payments', namespace: 'shop' },
+      spec: {
+        hosts: ['api.payments.example.com'],
+        addresses,
+        ports: [{ name: 'https', number: 443, protocol: 'TLS' }],
+        resolution,
+        location: istio.ServiceEntrySpecLocation.MESH_UNDERSCORE_EXTERNAL,
+      },
+    });
+    return Testing.synth(chart);
+  }
+
+  test('valid objects have no problems', () => {
+    expect(ManifestValidation.validateManifests(manifest(443, istio.ServiceEntrySpecResolution.DNS))).toEqual([]);
+  });
+
+  test('invalid ones are refused with the path and the upstream reason', () => {
+    // GIVEN a Gateway port outside 1-65535 and a CIDR block on a DNS ServiceEntry WHEN validated
+    const problems = ManifestValidation.validateManifests(manifest(70000, istio.ServiceEntrySpecResolution.DNS, ['10.0.0.0/8']));
+    // THEN each is refused where it is, naming the Istio function it ports
+    expect(problems.map(p => ({ kind: p.kind, path: p.path, message: p.message, rule: p.rule, severity: p.severity }))).toEqual([
+      {
+        kind: 'Gateway',
+        path: 'spec.servers[0].port.number',
+        message: 'must be a port number from 1 to 65535',
+        rule: 'istio validateServerPort (agent.ValidatePort)',
+        severity: ProblemSeverity.ERROR,
+      },
+      {
+        kind: 'ServiceEntry',
+        path: 'spec.addresses',
+        message: 'must not hold CIDR blocks unless resolution is NONE or STATIC',
+        rule: 'istio ValidateServiceEntry',
+        severity: ProblemSeverity.ERROR,
+      },
+    ]);
   });
 });

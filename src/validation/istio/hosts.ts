@@ -132,8 +132,12 @@ export function validateGatewayNames(gateways: unknown, problems: ProblemCollect
   }
 }
 
-/** validateExportTo (not a ServiceEntry): `.`, `*` or namespaces, no duplicates, `*` alone. */
-export function validateExportTo(namespace: string, exportTo: unknown, problems: ProblemCollector, field: string, withSelector = false): void {
+/**
+ * validateExportTo: `.`, `*` or namespaces, no duplicates, `*` alone; a ServiceEntry may also be exported to
+ * no one (`~`), alone.
+ */
+export function validateExportTo(namespace: string, exportTo: unknown, problems: ProblemCollector, field: string, withSelector = false,
+  isServiceEntry = false): void {
   const values = list(exportTo).map(str);
   if (values.length === 0) return;
   const seen = new Set<string>();
@@ -143,6 +147,8 @@ export function validateExportTo(namespace: string, exportTo: unknown, problems:
     const key = e === '.' ? (namespace || '.') : e;
     if (seen.has(key)) {
       problems.at(field).error(i, e, key !== e ? `must not repeat the current namespace (${namespace}) as "."` : 'must not be listed twice', fn);
+    } else if (isServiceEntry && e === '~') {
+      seen.add(key);
     } else if (key === '~') {
       problems.at(field).error(i, e, 'must not be "~" (export to no one) on Istio configuration other than ServiceEntry', fn);
     } else if (key !== '.' && key !== '*' && !isDns1123Label(key)) {
@@ -159,4 +165,39 @@ export function validateExportTo(namespace: string, exportTo: unknown, problems:
     }
   }
   if (seen.has('*') && values.length > 1) problems.error(field, exportTo, 'must not hold "*" together with other entries', fn);
+  if (seen.has('~') && values.length > 1) problems.error(field, exportTo, 'must not hold "~" (export to no one) together with other entries', fn);
+}
+
+/** agent.ValidatePartialWildCard: a wildcard only as a whole first label (`*` or `*.foo`). */
+export function partialWildcardError(host: string): string | undefined {
+  return host.includes('*') && host.length !== 1 && !host.startsWith('*.') ? `must not be a partial wildcard (${JSON.stringify(host)})` : undefined;
+}
+
+/** agent.validateSidecarOrGatewayHostnamePart: no short names, a wildcard domain (or, on a gateway, an IP), no partial wildcard. */
+function hostnamePartErrors(hostname: string, isGateway: boolean): string[] {
+  const errs: string[] = [];
+  if (hostname !== '*' && !hostname.includes('.')) errs.push(`must not be a short name (${JSON.stringify(hostname)}): use a FQDN`);
+  const err = wildcardDomainError(hostname);
+  if (err && (!isGateway || !isIpAddress(hostname))) errs.push(`must be a host name or an IP address: ${err}`);
+  const partial = partialWildcardError(hostname);
+  if (partial) errs.push(partial);
+  return errs;
+}
+
+/**
+ * agent.ValidateNamespaceSlashWildcardHostname, for gateways and sidecars: `<namespace>/<dnsName>` (namespace
+ * `*`, `.`, a DNS-1123 label; `~` on sidecars and on gateways converted from the Gateway API), or on a gateway a
+ * bare host.
+ */
+export function namespaceSlashHostnameErrors(hostname: string, isGateway: boolean, gatewaySemantics: boolean): string[] {
+  const slash = hostname.indexOf('/');
+  if (slash < 0) return isGateway ? hostnamePartErrors(hostname, true) : ['must be of the form <namespace>/<dnsName>'];
+  const [namespace, name] = [hostname.slice(0, slash), hostname.slice(slash + 1)];
+  const errs: string[] = [];
+  if (namespace.length === 0 || name.length === 0) errs.push('must name both a namespace and a host (<namespace>/<dnsName>)');
+  const tilde = isGateway ? gatewaySemantics : true;
+  if (namespace !== '*' && namespace !== '.' && (namespace !== '~' || !tilde) && !isDns1123Label(namespace)) {
+    errs.push(`must have "*", ".", or a namespace (DNS-1123 label) before the "/" (invalid namespace value ${JSON.stringify(namespace)})`);
+  }
+  return [...errs, ...hostnamePartErrors(name, isGateway)];
 }

@@ -1,5 +1,7 @@
 import { ObjectValidator } from '../validator';
 import { validateDestinationRule } from './destination-rule';
+import { validateGateway } from './gateway';
+import { validateServiceEntry } from './service-entry';
 import { validateVirtualService } from './virtual-service';
 
 /**
@@ -11,4 +13,6 @@ export const VALIDATORS: Record<string, ObjectValidator> = {};
 for (const version of ['v1', 'v1beta1', 'v1alpha3']) {
   VALIDATORS[`networking.istio.io/${version}/VirtualService`] = validateVirtualService;
   VALIDATORS[`networking.istio.io/${version}/DestinationRule`] = validateDestinationRule;
+  VALIDATORS[`networking.istio.io/${version}/Gateway`] = validateGateway;
+  VALIDATORS[`networking.istio.io/${version}/ServiceEntry`] = validateServiceEntry;
 }

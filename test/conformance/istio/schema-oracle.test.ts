@@ -5,6 +5,7 @@
  */
 import { expand } from './support';
 import * as agent from './upstream/agent-validation-test';
+import * as gwse from './upstream/gateway-serviceentry-test';
 import * as main from './upstream/validation-test';
 import * as vs from './upstream/virtualservice-test';
 import { validateObject } from '../../../src/validation';
@@ -14,6 +15,12 @@ import { ManifestObject, validateObjects } from '../../util/validate';
 const meta = { name: 'x', namespace: 'someNamespace' };
 const virtualService = (spec: any): ManifestObject => ({ apiVersion: 'networking.istio.io/v1', kind: 'VirtualService', metadata: meta, spec });
 const destinationRule = (spec: any): ManifestObject => ({ apiVersion: 'networking.istio.io/v1', kind: 'DestinationRule', metadata: meta, spec });
+const gateway = (spec: any): ManifestObject => ({ apiVersion: 'networking.istio.io/v1', kind: 'Gateway', metadata: meta, spec });
+const serviceEntry = (spec: any, labels?: any): ManifestObject =>
+  ({ apiVersion: 'networking.istio.io/v1', kind: 'ServiceEntry', metadata: labels ? { ...meta, labels } : meta, spec });
+/** Gateway tables say valid with an empty `out`. */
+const byOut = (cases: any[]) => cases.map(c => ({ ...c, valid: c.out === '' }));
+const httpsServer = { hosts: ['foo.bar.com'], port: { name: 'https', number: 443, protocol: 'HTTPS' } };
 
 /** Valid upstream cases as whole objects, by table. */
 const WHOLE: Array<[string, any[], (c: any) => ManifestObject | undefined]> = [
@@ -26,6 +33,10 @@ const WHOLE: Array<[string, any[], (c: any) => ManifestObject | undefined]> = [
   ['TestValidateLoadBalancer', main.TestValidateLoadBalancer, c => destinationRule({ host: 'reviews', trafficPolicy: { loadBalancer: c.in } })],
   ['TestValidateOutlierDetection', main.TestValidateOutlierDetection, c => destinationRule({ host: 'reviews', trafficPolicy: { outlierDetection: c.in } })],
   ['TestValidateTLS', agent.TestValidateTLS, c => destinationRule({ host: 'reviews', trafficPolicy: { tls: c.tls } })],
+  ['TestValidateGateway', byOut(gwse.TestValidateGateway), c => gateway(c.in)],
+  ['TestValidateServer', byOut(gwse.TestValidateServer), c => gateway({ servers: [c.in] })],
+  ['TestValidateTlsOptions', byOut(gwse.TestValidateTlsOptions), c => gateway({ servers: [{ ...httpsServer, tls: c.in }] })],
+  ['TestValidateServiceEntries', gwse.TestValidateServiceEntries, c => serviceEntry(c.in, c.labels)],
 ];
 
 describe('valid upstream cases pass the Istio schema oracle as whole objects', () => {
@@ -59,4 +70,7 @@ const SCHEMA_REFUSES: Record<string, string[]> = {
   // the CRD schema refuses a null list item before the webhook sees it
   TestValidateHTTPRoute: ['match with nil element', 'valid mirror percentage', 'mirrors valid mirror percentage'].map(name =>
     `${name}: schema validation failed:\nnetworking.istio.io/v1 VirtualService someNamespace/x: data/spec/http/0/match/0 must be object`),
+  // the webhook only warns on more than 2 server certificates (validateTLSOptions), the CRD caps the list at 2
+  TestValidateTlsOptions: ['simple more than 2 certs', 'mutual more than 2 certs'].map(name =>
+    `${name}: schema validation failed:\nnetworking.istio.io/v1 Gateway someNamespace/x: data/spec/servers/0/tls/tlsCertificates must NOT have more than 2 items`),
 };
