@@ -100,6 +100,12 @@ export function validateTLSOptions(tls: unknown, problems: ProblemCollector, fie
   const credentialName = str(t.credentialName);
   const credentialNames = list(t.credentialNames);
   const tlsCertificates = list(t.tlsCertificates);
+  // Stricter than the webhook on purpose: validateTLSOptions only warns above 2 certificates, but the Gateway CRD's
+  // schema (maxItems: 2), which the API server applies before the webhook, refuses the object.
+  if (tlsCertificates.length > 2) {
+    at.error('tlsCertificates', t.tlsCertificates, 'must hold at most 2 certificates: the Gateway CRD allows 2 (maxItems), so the API server '
+      + "refuses more (Istio's webhook alone would only warn)", rule('Gateway CRD schema (tlsCertificates maxItems)'));
+  }
   const caCrl = str(t.caCrl);
   if (mode === 'ISTIO_MUTUAL') {
     // ISTIO_MUTUAL uses the workload's own certificates: no other source may be set
@@ -132,7 +138,6 @@ export function validateTLSOptions(tls: unknown, problems: ProblemCollector, fie
   if (terminating) {
     const prefix = mode === 'SIMPLE' ? 'SIMPLE TLS' : 'MUTUAL TLS';
     if (mode !== 'SIMPLE' && caCertificates === '') at.error('caCertificates', t.caCertificates, `must be set: ${prefix} requires a client CA bundle`, fn);
-    if (tlsCertificates.length > 2) at.warning('tlsCertificates', t.tlsCertificates, `holds more than 2 certificates: ${prefix} can support up to 2 server certificates`, fn);
     const certs: Array<[ProblemCollector, Record<string, any>]> = tlsCertificates.length > 0
       ? tlsCertificates.map((c, i) => [at.at('tlsCertificates', i), obj(c) ?? {}])
       : [[at, t]];

@@ -58,11 +58,17 @@ describe('valid upstream cases pass the Istio schema oracle as whole objects', (
       const errors = objects.flatMap((o, i) => validateObject(o)
         .filter(p => p.severity === ProblemSeverity.ERROR)
         .map(p => `${valid[i].name}: ${p.path} ${p.message}`));
-      expect(errors).toEqual([]);
+      expect(errors).toEqual((LAYER_REFUSES_WITH_SCHEMA[table] ?? []).map(([name, error]) => `${name}: ${error}`));
       expect(objects.length).toBeGreaterThan(0);
     });
   }
 });
+
+/** Of those, the ones our layer refuses too, as the API server would (stricter than the webhook on purpose). */
+const LAYER_REFUSES_WITH_SCHEMA: Record<string, Array<[string, string]>> = {
+  TestValidateTlsOptions: ['simple more than 2 certs', 'mutual more than 2 certs'].map(name => [name,
+    "spec.servers[0].tls.tlsCertificates must hold at most 2 certificates: the Gateway CRD allows 2 (maxItems), so the API server refuses more (Istio's webhook alone would only warn)"]),
+};
 
 /** Valid-to-the-webhook cases the CRD schema refuses (the webhook runs after the schema, so both apply). */
 const SCHEMA_REFUSES: Record<string, string[]> = {

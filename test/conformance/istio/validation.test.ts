@@ -162,7 +162,14 @@ export const TABLES: TableSpec[] = [
     expected: c => ({ valid: c.out === '' }),
     run: c => outcome(p => validateServerPort(c.in, c.bind ?? '', p, 'x')),
   },
-  { name: 'TestValidateTlsOptions', cases: gwse.TestValidateTlsOptions, expected: outWarning, run: field(validateTLSOptions) },
+  {
+    name: 'TestValidateTlsOptions',
+    cases: gwse.TestValidateTlsOptions,
+    expected: outWarning,
+    run: field(validateTLSOptions),
+    // the webhook warns; the Gateway CRD's schema (maxItems: 2) refuses, and the API server applies it first
+    stricter: Object.fromEntries(['simple more than 2 certs', 'mutual more than 2 certs'].map(n => [n, 'the Gateway CRD allows at most 2 tlsCertificates'])),
+  },
   {
     name: 'TestValidateServiceEntries',
     cases: gwse.TestValidateServiceEntries,
@@ -210,4 +217,4 @@ describe('Istio 1.30.3 pkg/config/validation conformance', () => {
 });
 
 /** The counts this suite proves (docs/validation.md quotes them). */
-export const EXPECTED_COUNTS = { ported: 538, agreeing: 537, stricter: 0, notExpressible: 1 };
+export const EXPECTED_COUNTS = { ported: 538, agreeing: 535, stricter: 2, notExpressible: 1 };
