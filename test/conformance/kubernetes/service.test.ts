@@ -2,8 +2,10 @@ import { ConformanceCase, runTable } from './support';
 
 // kubernetes/kubernetes `pkg/apis/core/validation/validation_test.go` `TestValidateServiceCreate` (the table the
 // brief calls TestValidateService: upstream's ValidateService cases live there, run through ValidateServiceCreate),
-// read at commit 000f26050b9be6fb3d79fae95e06b47fc96128cd; the rules are ported at v1.34 (`validation.go`
-// `ValidateService`, `validateServicePort`, `ValidateServiceClusterIPsRelatedFields`, ...). Each case tweaks
+// read at commit 000f26050b9be6fb3d79fae95e06b47fc96128cd (with `validation.go` `ValidateService`,
+// `validateServicePort`, `ValidateServiceClusterIPsRelatedFields`, ... at the same commit, which predates v1.34); the
+// rules are ported at v1.34, where these cases keep their outcome (v1.34 adds PreferSameZone and PreferSameNode to
+// trafficDistribution and reads IPs and CIDRs with `IsValidIPForLegacyField` / `IsValidCIDRForLegacyField`). Each case tweaks
 // `makeValidService()` (name and namespace `valid`, selector `key: val`, sessionAffinity None, type ClusterIP, one port
 // `p` TCP 8675 -> 8675, internalTrafficPolicy Cluster); here the tweaked service is written as a v1 manifest.
 // The API server defaults a v1 Service before validating it (type ClusterIP, protocol TCP, sessionAffinity None,
