@@ -1,5 +1,5 @@
 import { dns1123LabelErrors, dns1123SubdomainErrors, portNameErrors, portNumErrors, qualifiedNameErrors } from '../../common/names';
-import { cidrContains, parseCidr, parseIp, ParsedIp, parsesAsCidr } from '../../ipvs/ip-address';
+import type { ParsedIp } from '../../ipvs/ip-address';
 import { ProblemCollector } from '../problem';
 import { duplicate, each, isObject, isSet, listOf, notSupported, REQUIRED } from './field';
 import { checkListMapKeys, LIST_MAP_KEYS } from './list-map';
@@ -28,6 +28,15 @@ const TOPOLOGY_MODE_ANNOTATION = 'service.kubernetes.io/topology-mode';
 const MAX_CLIENT_IP_AFFINITY_SECONDS = 86400;
 const IP_MESSAGE = 'must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)';
 const CIDR_MESSAGE = 'must be a valid CIDR value, (e.g. 10.9.8.0/24 or 2001:db8::/64)';
+
+type IpAddressModule = typeof import('../../ipvs/ip-address');
+let ipAddressModule: IpAddressModule | undefined;
+
+/** The IP helpers, loaded on first use: a Service without IPs or CIDRs (and the index) never loads them. */
+function ipAddress(): IpAddressModule {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return ipAddressModule ??= require('../../ipvs/ip-address') as IpAddressModule;
+}
 
 /** core `ValidateService` for `v1/Service` as written (before defaulting and allocation). */
 export function validateService(obj: any, p: ProblemCollector): void {
@@ -235,7 +244,7 @@ function validateTrafficPolicies(spec: any, type: string, sp: ProblemCollector):
 
 /** core `ValidateNonSpecialIP` (Go's `IsUnspecified`, `IsLoopback`, `IsLinkLocalUnicast`, `IsLinkLocalMulticast`). */
 function nonSpecialIpErrors(text: string, ip: ParsedIp): string[] {
-  const within = (...blocks: string[]) => blocks.some(b => cidrContains(parseCidr(b)!, ip));
+  const within = (...blocks: string[]) => blocks.some(b => ipAddress().cidrContains(ipAddress().parseCidr(b)!, ip));
   const errs: string[] = [];
   if (ip.value === 0n) errs.push(`may not be unspecified (${text})`);
   if (within('127.0.0.0/8', '::1/128')) errs.push('may not be in the loopback range (127.0.0.0/8, ::1/128)');
@@ -251,13 +260,13 @@ function nonSpecialIpErrors(text: string, ip: ParsedIp): string[] {
  * StrictIPCIDRValidation gate being off): IPv4 octets may have leading zeros (decimal).
  */
 function legacyIp(text: string): ParsedIp | undefined {
-  return parseIp(sloppyIpv4(text));
+  return ipAddress().parseIp(sloppyIpv4(text));
 }
 
 /** A CIDR block as the legacy `IsValidCIDR` reads it: `net.ParseCIDR` with leading zeros allowed, host bits too. */
 function legacyCidr(text: string): boolean {
   const slash = text.indexOf('/');
-  return slash > 0 && parsesAsCidr(`${sloppyIpv4(text.slice(0, slash))}${text.slice(slash)}`);
+  return slash > 0 && ipAddress().parsesAsCidr(`${sloppyIpv4(text.slice(0, slash))}${text.slice(slash)}`);
 }
 
 function sloppyIpv4(text: string): string {
