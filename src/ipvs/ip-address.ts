@@ -71,6 +71,14 @@ export function cidrProblem(text: string): string | undefined {
   return undefined;
 }
 
+/**
+ * Whether a text reads as a CIDR block the way Go's `net.ParseCIDR` reads it: host bits may be set and an
+ * IPv4-mapped address may take any prefix length (Kubernetes' legacy `IsValidCIDR` reading).
+ */
+export function parsesAsCidr(text: string): boolean {
+  return parseBlock(text) !== undefined;
+}
+
 /** Whether a CIDR block contains an address (of the same family). */
 export function cidrContains(cidr: ParsedCidr, ip: ParsedIp): boolean {
   if (cidr.family !== ip.family) return false;
