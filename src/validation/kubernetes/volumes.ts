@@ -75,6 +75,13 @@ function validateMode(p: ProblemCollector, field: string, mode: unknown, rule: s
   if (!Number.isInteger(mode) || (mode as number) < 0 || (mode as number) > 0o777) p.error(field, mode, FILE_MODE, rule);
 }
 
+/** A secret or configMap source: the object's name (set), `defaultMode`, and its key-to-path items. */
+function validateKeyToPathSource(s: any, p: ProblemCollector, nameField: string, rule: string): void {
+  required(p, nameField, s[nameField], rule);
+  validateMode(p, 'defaultMode', s.defaultMode, rule);
+  validateKeyToPaths(s.items, p.at('items'));
+}
+
 /** core `validateKeyToPath` for each item. */
 function validateKeyToPaths(items: unknown, p: ProblemCollector): void {
   listOf(items).forEach((item, i) => validateKeyToPath(item, p.at(i)));
@@ -166,12 +173,7 @@ const SOURCE_RULES: Record<typeof VOLUME_SOURCES[number], SourceRule> = {
     required(p, 'volumeID', s.volumeID, rule);
     partition(p, s.partition, rule);
   },
-  secret: (s, p) => {
-    const rule = 'k8s validateSecretVolumeSource';
-    required(p, 'secretName', s.secretName, rule);
-    validateMode(p, 'defaultMode', s.defaultMode, rule);
-    validateKeyToPaths(s.items, p.at('items'));
-  },
+  secret: (s, p) => validateKeyToPathSource(s, p, 'secretName', 'k8s validateSecretVolumeSource'),
   nfs: (s, p) => {
     const rule = 'k8s validateNFSVolumeSource';
     required(p, 'server', s.server, rule);
@@ -271,12 +273,7 @@ const SOURCE_RULES: Record<typeof VOLUME_SOURCES[number], SourceRule> = {
       }
     }
   },
-  configMap: (s, p) => {
-    const rule = 'k8s validateConfigMapVolumeSource';
-    required(p, 'name', s.name, rule);
-    validateMode(p, 'defaultMode', s.defaultMode, rule);
-    validateKeyToPaths(s.items, p.at('items'));
-  },
+  configMap: (s, p) => validateKeyToPathSource(s, p, 'name', 'k8s validateConfigMapVolumeSource'),
   azureFile: (s, p) => {
     const rule = 'k8s validateAzureFile';
     required(p, 'secretName', s.secretName, rule);
