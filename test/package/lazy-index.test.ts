@@ -45,7 +45,7 @@ describe('lazy index', () => {
     expect(loaded.filter(f => /^src\/(helm|ipvs|crd)\//.test(f))).toEqual([]);
   });
 
-  test('synthesizing a CanaryService app loads neither the CRD or Gateway API validators nor the Helm, IPVS or CRD constructs', () => {
+  test('synthesizing a CanaryService app loads neither the CRD, Gateway API, Istio Gateway or ServiceEntry validators nor the Helm, IPVS or CRD constructs', () => {
     const script = `
       const { App, Chart } = require(${JSON.stringify(require.resolve('cdk8s'))});
       const { CanaryService } = require(${JSON.stringify(INDEX)});
@@ -59,7 +59,7 @@ describe('lazy index', () => {
       console.log(JSON.stringify(${LOADED_LIB}));`;
     const loaded: string[] = inFreshNode(script);
     expect(loaded).toEqual(expect.arrayContaining(['src/validation/kubernetes/index.js', 'src/validation/istio/index.js']));
-    expect(loaded.filter(f => /^src\/(helm|ipvs|crd|validation\/apiextensions|validation\/gateway)\//.test(f))).toEqual([]);
+    expect(loaded.filter(f => /^src\/(helm|ipvs|crd|validation\/apiextensions|validation\/gateway)\/|^src\/validation\/istio\/(gateway|service-entry)\.js$/.test(f))).toEqual([]);
   });
 
   test('a namespace export is the module itself', () => {

@@ -1,7 +1,5 @@
 import { ObjectValidator } from '../validator';
 import { validateDestinationRule } from './destination-rule';
-import { validateGateway } from './gateway';
-import { validateServiceEntry } from './service-entry';
 import { validateVirtualService } from './virtual-service';
 
 /**
@@ -9,6 +7,12 @@ import { validateVirtualService } from './virtual-service';
  * (`pkg/config/validation`), one per kind, for every served version of the networking API.
  */
 export const VALIDATORS: Record<string, ObjectValidator> = {};
+
+// loaded on first use: the constructs write VirtualServices and DestinationRules, users may write the others
+/* eslint-disable @typescript-eslint/no-require-imports */
+const validateGateway: ObjectValidator = (obj, p) => require('./gateway').validateGateway(obj, p);
+const validateServiceEntry: ObjectValidator = (obj, p) => require('./service-entry').validateServiceEntry(obj, p);
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 for (const version of ['v1', 'v1beta1', 'v1alpha3']) {
   VALIDATORS[`networking.istio.io/${version}/VirtualService`] = validateVirtualService;
