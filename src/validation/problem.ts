@@ -70,6 +70,13 @@ export class ProblemCollector {
     return this.sink.some(p => p.severity === ProblemSeverity.ERROR);
   }
 
+  /** How many errors (not warnings) were collected: compare before and after a check to see whether it passed. */
+  public get errorCount(): number {
+    let n = 0;
+    for (const p of this.sink) if (p.severity === ProblemSeverity.ERROR) n++;
+    return n;
+  }
+
   /** A collector for a field below this one: `at('spec')`, `at('http', 0)`, `at('headers', 'x-user')`. */
   public at(...segments: (string | number)[]): ProblemCollector {
     return new ProblemCollector(this, segments, this.sink);

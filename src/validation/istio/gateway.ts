@@ -3,11 +3,11 @@
  * validateServerBind and validateTLSOptions of pkg/config/validation/validation.go (istio/istio tag 1.30.3,
  * commit 56df41f63e513f834c9a3af33d8aed82d1d961f2).
  */
-import { ProblemCollector, ProblemSeverity } from '../problem';
+import { ProblemCollector } from '../problem';
 import { isDns1123Label, list, num, obj, rule, str } from './fields';
 import { isIpAddress, namespaceSlashHostnameErrors } from './hosts';
 import { validateMetadata } from './metadata';
-import { isHTTP, isTLS, parseProtocol, UNIX_ADDRESS_PREFIX, unixAddressError } from './protocol';
+import { isHTTP, isTLS, parseProtocol, SUPPORTED_PROTOCOLS, UNIX_ADDRESS_PREFIX, unixAddressError } from './protocol';
 
 /** constants.InternalGatewaySemantics: set on Gateways Istio converts from the Gateway API. */
 const GATEWAY_SEMANTICS = 'internal.istio.io/gateway-semantics';
@@ -31,13 +31,10 @@ function isValidCipherSuite(cs: string): boolean {
 }
 
 /** The errors recorded so far (to tell whether a part added one). */
-function errorCount(problems: ProblemCollector): number {
-  return problems.problems.filter(p => p.severity === ProblemSeverity.ERROR).length;
-}
 
 /** validateServerPort: a known protocol, a port number (unless bound to a unix socket), no targetPort, a name. Returns whether it passed. */
 export function validateServerPort(port: unknown, bind: string, problems: ProblemCollector, field: string): boolean {
-  const before = errorCount(problems);
+  const before = problems.errorCount;
   const fn = rule('validateServerPort');
   const p = obj(port);
   if (!p) {
@@ -46,7 +43,7 @@ export function validateServerPort(port: unknown, bind: string, problems: Proble
   }
   const at = problems.at(field);
   if (parseProtocol(str(p.protocol)) === 'Unsupported') {
-    at.error('protocol', p.protocol, 'must be a protocol Istio supports: HTTP, HTTPS, HTTP2, GRPC, GRPC-WEB, HTTP_PROXY, TCP, TLS, UDP, MONGO, REDIS, MYSQL (invalid protocol)', fn);
+    at.error('protocol', p.protocol, `must be ${SUPPORTED_PROTOCOLS} (invalid protocol)`, fn);
   }
   const number = num(p.number);
   if (number > 0 || !bind.startsWith(UNIX_ADDRESS_PREFIX)) {
@@ -54,7 +51,7 @@ export function validateServerPort(port: unknown, bind: string, problems: Proble
   }
   if (num(p.targetPort) > 0) at.error('targetPort', p.targetPort, 'must not be set: targetPort has no impact on Gateways', fn);
   if (str(p.name) === '') at.error('name', p.name, 'must be set (port name must be set)', fn);
-  return errorCount(problems) === before;
+  return problems.errorCount === before;
 }
 
 /** validateServerBind: a unix socket (`unix://`, port number 0) or an IP address. */

@@ -58,9 +58,10 @@ export function portNameError(name: string): string | undefined {
   return isDns1123Label(name) ? undefined : `must be a port name (a DNS-1123 label): ${JSON.stringify(name)} is not one`;
 }
 
+/** What a protocol must be, for messages. */
+export const SUPPORTED_PROTOCOLS = 'a protocol Istio supports: HTTP, HTTPS, HTTP2, GRPC, GRPC-WEB, HTTP_PROXY, TCP, TLS, UDP, MONGO, REDIS, MYSQL';
+
 /** ValidateProtocol: '' (sniffed) or a protocol Istio knows. */
 export function protocolError(value: string): string | undefined {
-  return value !== '' && parseProtocol(value) === 'Unsupported'
-    ? `must be a protocol Istio supports (HTTP, HTTPS, HTTP2, GRPC, GRPC-WEB, HTTP_PROXY, TCP, TLS, UDP, MONGO, REDIS, MYSQL), not ${JSON.stringify(value)}`
-    : undefined;
+  return value !== '' && parseProtocol(value) === 'Unsupported' ? `must be ${SUPPORTED_PROTOCOLS}, not ${JSON.stringify(value)}` : undefined;
 }

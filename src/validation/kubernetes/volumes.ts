@@ -1,5 +1,5 @@
 import { dns1123LabelErrors, dns1123SubdomainErrors, qualifiedNameErrors } from '../../common/names';
-import { ProblemCollector, ProblemSeverity } from '../problem';
+import { ProblemCollector } from '../problem';
 import { duplicate, each, isObject, isSet, KUBERNETES_VERSION, listOf, notSupported, REQUIRED } from './field';
 import { validateAnnotations, validateLabels } from './object-meta';
 import { parseQuantity } from './quantity';
@@ -38,9 +38,6 @@ const ISCSI_IQN = /iqn\.\d{4}-\d{2}\.([A-Za-z0-9\-.]+)(:[^,;*&$|\t\n\f\r ]+)$/;
 const ISCSI_EUI = /^eui.[A-Za-z0-9]{16}$/;
 const ISCSI_NAA = /^naa.[A-Za-z0-9]{32}$/;
 
-function errorCount(p: ProblemCollector): number {
-  return p.problems.filter(x => x.severity === ProblemSeverity.ERROR).length;
-}
 
 /** `field.Required` when a string (or list) field is empty, as Go's `len(x) == 0`. */
 function required(p: ProblemCollector, field: string, value: unknown, rule: string, detail?: string): boolean {
@@ -59,12 +56,12 @@ export function validateVolumes(volumes: unknown, p: ProblemCollector): Map<stri
   listOf(volumes).forEach((v, i) => {
     const vp = p.at(i);
     if (!isObject(v)) return vp.error('', v, 'must be an object', rule);
-    const before = errorCount(p);
+    const before = p.errorCount;
     validateVolumeSource(v, vp);
     if (!isSet(v.name)) vp.error('name', v.name, REQUIRED, rule);
     else if (typeof v.name === 'string') each(vp, 'name', v.name, dns1123LabelErrors(v.name), rule);
     if (typeof v.name === 'string' && byName.has(v.name)) duplicate(vp, 'name', v.name, rule);
-    if (errorCount(p) === before && typeof v.name === 'string') byName.set(v.name, v);
+    if (p.errorCount === before && typeof v.name === 'string') byName.set(v.name, v);
   });
   return byName;
 }
